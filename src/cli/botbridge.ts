@@ -1,0 +1,153 @@
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { createActions } from "../actions/actions.ts";
+import { formatProblem } from "../config/config-problem.ts";
+import { createJsonSchema } from "../config/create-json-schema.ts";
+import { loadConfig } from "../config/load-config.ts";
+import { ConfigError, startBotbridge } from "../main.ts";
+import { explainRequest } from "./explain-request.ts";
+import { formatExplanation } from "./format-explanation.ts";
+
+const program = new Command("botbridge")
+  .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
+  .addOption(
+    new Option("-c, --config <file>", "the routes file")
+      .env("BOTBRIDGE_CONFIG")
+      .default("./routes.yaml"),
+  )
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("serve webhooks and carry out deliveries (what npm start runs)")
+  .action(async () => {
+    const { config } = program.opts<{ config: string }>();
+    let bridge;
+    try {
+      bridge = await startBotbridge({ configPath: config, env: process.env });
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(
+          `${error.problems.join("\n")}\nbotbridge: not started: ${error.problems.length} problem(s) in ${config}\n`,
+        );
+        process.exit(1);
+      }
+      throw error;
+    }
+    const running = bridge;
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`botbridge: ${signal}, shutting down\n`);
+      running.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`botbridge: shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGHUP", () => void running.reload());
+  });
+
+program
+  .command("check [file]")
+  .description("report every problem in a routes file; exit 1 if there are any")
+  .action(async (file: string | undefined) => {
+    const path = file ?? program.opts<{ config: string }>().config;
+    const result = await loadConfig(path, { actions: createActions(), env: process.env });
+    if (!result.ok) {
+      process.stdout.write(`${result.problems.map(formatProblem).join("\n")}\n`);
+      process.stderr.write(`${path}: ${result.problems.length} problem(s)\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const { config } = result;
+    process.stdout.write(
+      `${path}: ok (${Object.keys(config.targets).length} targets, ${config.sources.size} sources, ${config.routes.length} routes)\n`,
+    );
+  });
+
+program
+  .command("schema")
+  .description("print the JSON Schema of routes.yaml")
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(createJsonSchema(createActions()), null, 2)}\n`);
+  });
+
+program
+  .command("explain")
+  .description(
+    "show what a request would become (parsed event, matched routes and why, rendered actions); sends nothing",
+  )
+  .requiredOption("-s, --source <name>", "the source the request is sent to")
+  .option("-f, --file <body>", "the request body (default: standard input)")
+  .option("-t, --content-type <type>", "the request's Content-Type")
+  .option(
+    "-H, --header <header>",
+    "a header 'Name: value' (repeatable)",
+    (value: string, all: string[]) => [...all, value],
+    [],
+  )
+  .option("-q, --query <query>", "the query string", "")
+  .option("-m, --method <method>", "the HTTP method", "POST")
+  .option("--json", "print the explanation as JSON")
+  .action(
+    async (options: {
+      source: string;
+      file?: string;
+      contentType?: string;
+      header: string[];
+      query: string;
+      method: string;
+      json?: boolean;
+    }) => {
+      const actions = createActions();
+      const result = await loadConfig(program.opts<{ config: string }>().config, {
+        actions,
+        env: process.env,
+      });
+      if (!result.ok) {
+        process.stderr.write(`${result.problems.map(formatProblem).join("\n")}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (!result.config.sources.has(options.source)) {
+        process.stderr.write(
+          `botbridge: no source named "${options.source}" (known: ${[...result.config.sources.keys()].join(", ")})\n`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const line of options.header) {
+        const at = line.indexOf(":");
+        if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+      }
+      if (options.contentType) headers["content-type"] = options.contentType;
+      const raw = options.file ? readFileSync(options.file) : readFileSync(0);
+      const explanation = await explainRequest(
+        result.config,
+        new Map(actions.map((a) => [a.type, a])),
+        {
+          source: options.source,
+          method: options.method,
+          path: `/hooks/${options.source}`,
+          query: options.query.replace(/^\?/, ""),
+          headers,
+          raw,
+          remote_address: "127.0.0.1",
+        },
+      );
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(explanation, null, 2)}\n`
+          : `${formatExplanation(explanation)}\n`,
+      );
+    },
+  );
+
+await program.parseAsync();

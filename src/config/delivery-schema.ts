@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { durationSchema } from "./duration-schema.ts";
+
+export const DEFAULT_RETRY = ["10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h", "24h"];
+
+/** The retry schedule: the wait before each retry; the last one repeats until max_age. */
+export const retrySchema = z
+  .array(durationSchema)
+  .min(1)
+  .meta({ description: "Wait before each retry; the last wait repeats until max_age." });
+
+export const deliverySchema = z
+  .strictObject({
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024)
+      .default(16)
+      .meta({ description: "Actions in flight at once in this process." }),
+    retry: retrySchema.prefault(DEFAULT_RETRY),
+    max_age: durationSchema.default(72 * 3_600_000).meta({
+      description: "A delivery still failing this long after its event arrived gives up (failed).",
+    }),
+    timeout: durationSchema
+      .default(30_000)
+      .meta({ description: "Default time limit of one outgoing call; targets may set their own." }),
+    lease: durationSchema.default(60_000).meta({
+      description:
+        "How long a claimed delivery stays with one worker before another may take it over.",
+    }),
+    poll_interval: durationSchema
+      .default(1000)
+      .meta({ description: "How often idle workers look for due deliveries." }),
+    circuit_breaker: z
+      .strictObject({
+        failures: z
+          .number()
+          .int()
+          .min(1)
+          .default(5)
+          .meta({ description: "Consecutive retryable failures that pause a target." }),
+        cool_down: durationSchema
+          .default(30_000)
+          .meta({ description: "How long a paused target rests before one probe goes through." }),
+      })
+      .prefault({})
+      .meta({
+        description:
+          "Pauses a target that keeps failing, so its deliveries wait without using attempts.",
+      }),
+  })
+  .meta({ description: "How deliveries are carried out and retried." });
+
+export type DeliverySettings = z.output<typeof deliverySchema>;

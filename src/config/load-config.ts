@@ -1,0 +1,193 @@
+import { readFile } from "node:fs/promises";
+import { LineCounter, parseDocument } from "yaml";
+import type { ActionSpec } from "../actions/action-spec.ts";
+import type { TargetKind } from "../actions/target-schema.ts";
+import {
+  compileRoute,
+  type CompiledRoute,
+  type RouteCompileContext,
+} from "../routing/compile-route.ts";
+import { createRouteSchema } from "../routing/route-schema.ts";
+import { sourceSchema } from "../sources/source-schema.ts";
+import { compileTemplate } from "../templates/compile-template.ts";
+import { TemplateSyntaxError } from "../templates/template-error.ts";
+import { createTemplateFunctions } from "../templates/template-functions.ts";
+import type { CompiledSource, Config } from "./config.ts";
+import { sortProblems, type ConfigProblem } from "./config-problem.ts";
+import { formatIssues, type ConfigPath } from "./format-issues.ts";
+import { issueMessage } from "./issue-message.ts";
+import { locate } from "./locate.ts";
+import { resolveEnv } from "./resolve-env.ts";
+import { createRoutesSchema } from "./routes-schema.ts";
+import { templatesSchema } from "./templates-schema.ts";
+
+export type LoadResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+export interface LoadOptions {
+  actions: readonly ActionSpec[];
+  env: NodeJS.ProcessEnv;
+}
+
+export async function loadConfig(file: string, options: LoadOptions): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "file not found"
+        : (error as Error).message;
+    return {
+      ok: false,
+      problems: [{ file, line: 1, col: 1, path: [], message: `cannot read config: ${reason}` }],
+    };
+  }
+  return parseConfig(text, file, options);
+}
+
+interface Located {
+  path: ConfigPath;
+  message: string;
+  atKey: boolean;
+  offset?: number;
+}
+
+/**
+ * Parses, resolves, validates and compiles a routes.yaml text, reporting every problem at once
+ * with its line and column.
+ */
+export function parseConfig(text: string, file: string, options: LoadOptions): LoadResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => {
+      const position = lineCounter.linePos(error.pos[0]);
+      return {
+        file,
+        line: position.line,
+        col: position.col,
+        path: [],
+        message: `YAML: ${error.message.split("\n")[0] ?? ""}`,
+      };
+    });
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const env = resolveEnv(document, options.env);
+  const raw: unknown = document.toJS({ maxAliasCount: 1000 });
+  const found: Located[] = [...env.problems];
+
+  const parsed = createRoutesSchema(options.actions).safeParse(raw, { error: issueMessage });
+  if (!parsed.success) found.push(...formatIssues(parsed.error.issues, raw));
+
+  const data = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const templates = templatesSchema.safeParse(data.templates ?? {});
+  const functions = createTemplateFunctions(
+    templates.success ? templates.data : templatesSchema.parse({}),
+  );
+  const targets = targetKinds(data.targets);
+  const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
+  const sources = compileSources(data.sources, functions, found);
+  const routes = compileRoutes(
+    data.routes,
+    {
+      actions: new Map(options.actions.map((a) => [a.type, a])),
+      functions,
+      targets,
+      sources: sourceNames,
+      schema: createRouteSchema(options.actions),
+    },
+    found,
+  );
+
+  const problems = found.map((p) => {
+    const { line, col } = locate(document, lineCounter, p.path, p.atKey, p.offset);
+    return { file, line, col, path: p.path, message: p.message };
+  });
+  if (problems.length > 0 || !parsed.success)
+    return { ok: false, problems: sortProblems(problems) };
+
+  const { server, storage, delivery, templates: templateSettings } = parsed.data;
+  return {
+    ok: true,
+    config: {
+      file,
+      settings: { server, storage, delivery, templates: templateSettings },
+      targets: parsed.data.targets,
+      sources,
+      routes,
+      functions,
+      secrets: env.secrets,
+    },
+  };
+}
+
+function compileSources(
+  value: unknown,
+  functions: Config["functions"],
+  found: Located[],
+): Map<string, CompiledSource> {
+  const sources = new Map<string, CompiledSource>();
+  if (!isRecord(value)) return sources;
+  for (const [name, entry] of Object.entries(value)) {
+    const result = sourceSchema.safeParse(entry ?? {});
+    if (!result.success) continue;
+    const source: CompiledSource = { name, config: result.data };
+    if (result.data.dedupe !== undefined) {
+      try {
+        source.dedupe = compileTemplate(result.data.dedupe, functions);
+      } catch (error) {
+        if (!(error instanceof TemplateSyntaxError)) throw error;
+        found.push({
+          path: ["sources", name, "dedupe"],
+          message: error.message,
+          atKey: false,
+          offset: error.offset,
+        });
+      }
+    }
+    sources.set(name, source);
+  }
+  return sources;
+}
+
+function compileRoutes(
+  value: unknown,
+  context: RouteCompileContext,
+  found: Located[],
+): CompiledRoute[] {
+  if (!Array.isArray(value)) return [];
+  const compiled: CompiledRoute[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  value.forEach((entry: unknown, index) => {
+    const id = isRecord(entry) && typeof entry.id === "string" ? entry.id : undefined;
+    if (id !== undefined) {
+      const first = firstIndexOfId.get(id);
+      if (first !== undefined)
+        found.push({
+          path: ["routes", index, "id"],
+          message: `duplicate route id "${id}" (first used by routes[${first}])`,
+          atKey: false,
+        });
+      else firstIndexOfId.set(id, index);
+    }
+    const { route, problems } = compileRoute(entry, context);
+    found.push(...problems.map((p) => ({ ...p, path: ["routes", index, ...p.path] })));
+    if (route) compiled.push(route);
+  });
+  return compiled;
+}
+
+/** Each target's declared type, valid or not, so routes are checked against what was meant. */
+function targetKinds(value: unknown): Record<string, { type: TargetKind }> {
+  if (!isRecord(value)) return {};
+  const kinds: Record<string, { type: TargetKind }> = {};
+  for (const [name, entry] of Object.entries(value)) {
+    const type = isRecord(entry) ? entry.type : undefined;
+    if (typeof type === "string") kinds[name] = { type: type as TargetKind };
+  }
+  return kinds;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,89 @@
+import { isMap, isPair, isScalar, isSeq, parse, type Document, type Node } from "yaml";
+import type { ConfigPath, PathProblem } from "./format-issues.ts";
+
+const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+const ONLY_VARIABLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
+
+export interface EnvResolution {
+  problems: PathProblem[];
+  /** Values taken from the environment under targets and sources: masked wherever they show. */
+  secrets: Set<string>;
+}
+
+/**
+ * Replaces `${VAR}` and `${VAR:-default}` in every scalar value of the parsed document (`$$`
+ * writes a `$`). A plain scalar that is exactly one variable takes the type its value reads as
+ * (`port: ${PORT:-8080}` is a number); a quoted one stays text. An unset variable without a
+ * default is a problem at the scalar that uses it.
+ */
+export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResolution {
+  const problems: PathProblem[] = [];
+  const secrets = new Set<string>();
+  const visit = (node: unknown, path: ConfigPath): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? (pair.key.value as string | number) : String(pair.key);
+        visit(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        visit(item, [...path, index]);
+      });
+    } else if (isScalar(node) && typeof node.value === "string" && node.value.includes("$")) {
+      resolveScalar(node as Node & { value: string; type?: string }, path);
+    }
+  };
+
+  const resolveScalar = (node: Node & { value: string; type?: string }, path: ConfigPath): void => {
+    const text = node.value;
+    const before = problems.length;
+    const resolved = text.replace(
+      VARIABLE,
+      (whole, name: string | undefined, fallback: string | undefined) => {
+        if (whole === "$$") return "$";
+        const value = env[name ?? ""];
+        if (value !== undefined && value !== "") {
+          if (isSecretPath(path) && value.length >= 4) secrets.add(value);
+          return value;
+        }
+        if (fallback !== undefined) return fallback;
+        problems.push({
+          path,
+          message: `environment variable ${name ?? ""} is not set (write \${${name ?? ""}:-default} to give a default)`,
+          atKey: false,
+        });
+        return "";
+      },
+    );
+    if (problems.length > before) return;
+    (node as { value: unknown }).value =
+      node.type === "PLAIN" && ONLY_VARIABLE.test(text) ? typed(resolved) : resolved;
+  };
+
+  visit(document.contents, []);
+  return { problems, secrets };
+}
+
+/**
+ * Values from the environment under targets and sources are secrets (tokens, client secrets,
+ * header values, signing keys), except settings that are plainly public: addresses, kinds,
+ * time zones, numbers and switches.
+ */
+const PUBLIC_KEYS =
+  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|include_event_id|preset|window|tolerance|algorithm|encoding)$/;
+
+function isSecretPath(path: ConfigPath): boolean {
+  if (path[0] !== "targets" && path[0] !== "sources") return false;
+  const last = path[path.length - 1];
+  return !(typeof last === "string" && PUBLIC_KEYS.test(last));
+}
+
+function typed(text: string): unknown {
+  try {
+    const value: unknown = parse(text);
+    return typeof value === "number" || typeof value === "boolean" ? value : text;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { ActionSpec } from "../actions/action-spec.ts";
+import { targetSchema } from "../actions/target-schema.ts";
+import { createRouteSchema } from "../routing/route-schema.ts";
+import { sourceSchema } from "../sources/source-schema.ts";
+import { deliverySchema } from "./delivery-schema.ts";
+import { serverSchema } from "./server-schema.ts";
+import { storageSchema } from "./storage-schema.ts";
+import { templatesSchema } from "./templates-schema.ts";
+
+const nameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: "expected a name of letters, digits, _ and -" });
+
+/**
+ * The whole of routes.yaml. `forJsonSchema` builds the variant the editor JSON Schema is made
+ * from (action items as a union of every action type).
+ */
+export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema = false) {
+  return z
+    .strictObject({
+      version: z.literal(1).meta({ description: "The config format's version." }),
+      server: serverSchema.prefault({}),
+      storage: storageSchema.prefault({}),
+      delivery: deliverySchema.prefault({}),
+      templates: templatesSchema.prefault({}),
+      targets: z
+        .record(nameSchema, targetSchema)
+        .default({})
+        .meta({ description: "Accounts that actions call, by name." }),
+      sources: z
+        .record(nameSchema, z.union([sourceSchema, z.null()]))
+        .default({})
+        .meta({ description: "Inbound endpoints, by name: POST /hooks/<name>." }),
+      routes: z.array(createRouteSchema(actions, forJsonSchema)).default([]),
+    })
+    .meta({ title: "botbridge routes.yaml" });
+}
+
+export type RoutesFile = z.output<ReturnType<typeof createRoutesSchema>>;

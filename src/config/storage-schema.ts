@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { durationSchema } from "./duration-schema.ts";
+
+export const DEFAULT_STORAGE_URL = "sqlite:./data/botbridge.db";
+
+export const storageSchema = z
+  .strictObject({
+    url: z
+      .string()
+      .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, {
+        error: "expected sqlite:PATH or postgres://...",
+      })
+      .default(DEFAULT_STORAGE_URL)
+      .meta({
+        description:
+          "sqlite:PATH (embedded) or postgres://... (several instances); BOTBRIDGE_DATABASE_URL overrides it.",
+      }),
+    retention: durationSchema.default(30 * 86_400_000).meta({
+      description: "Events older than this are purged with their deliveries and attempts.",
+    }),
+    redact: z.array(z.string()).default([]).meta({
+      description:
+        "Field names masked before storage and in logs, at any depth of body, query and headers (e.g. password, card_number).",
+    }),
+  })
+  .meta({ description: "Where events, deliveries and attempts are kept." });
+
+export type StorageSettings = z.output<typeof storageSchema>;

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { timeZoneSchema } from "./time-zone-schema.ts";
+
+export const templatesSchema = z
+  .strictObject({
+    default_country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, { error: "expected a two-letter country code such as RU" })
+      .default("RU")
+      .meta({ description: "Country for $phone numbers written without a country code." }),
+    timezone: timeZoneSchema
+      .default("UTC")
+      .meta({ description: "Time zone $time formats in when none is given." }),
+  })
+  .meta({ description: "Template helpers' defaults." });

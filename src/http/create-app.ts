@@ -1,0 +1,136 @@
+import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { Config } from "../config/config.ts";
+import type { HookResponse } from "../sources/hook-request.ts";
+import { IngestError } from "../sources/ingest-error.ts";
+import { receiveHook, type ReceiveDeps } from "../sources/receive-hook.ts";
+import type { Store } from "../store/store.ts";
+
+export interface AppDeps {
+  config: () => Config;
+  store: Store;
+  log: Logger;
+  now: () => number;
+  onAccepted: () => void;
+  /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
+  accepting: () => boolean;
+}
+
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
+export function createApp(deps: AppDeps) {
+  const settings = deps.config().settings.server;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", settings.trust_proxy);
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      quietReqLogger: true,
+      // Accepted webhooks get their own "event accepted" line; the request line is kept for failures.
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "silent",
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url?.split("?")[0],
+          remote_address: req.remoteAddress,
+        }),
+        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await deps.store.ping();
+      res.json({ ok: true, store: deps.store.kind, accepting: deps.accepting() });
+    } catch {
+      sendError(res, new IngestError(503, "store_unavailable", "the store cannot be reached"));
+    }
+  });
+
+  app.all(
+    "/hooks/:source",
+    express.raw({ type: () => true, limit: settings.body_limit }),
+    async (req: Request<{ source: string }>, res) => {
+      if (!deps.accepting())
+        throw new IngestError(503, "shutting_down", "shutting down; retry later", {
+          "retry-after": "5",
+        });
+      const receive: ReceiveDeps = {
+        config: deps.config(),
+        store: deps.store,
+        log: req.log,
+        now: deps.now,
+        onAccepted: deps.onAccepted,
+      };
+      const queryAt = req.originalUrl.indexOf("?");
+      const answer: HookResponse = await receiveHook(
+        {
+          source: req.params.source,
+          method: req.method,
+          path: req.path,
+          query: queryAt === -1 ? "" : req.originalUrl.slice(queryAt + 1),
+          headers: req.headers,
+          raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+          remote_address: req.ip ?? req.socket.remoteAddress ?? "",
+        },
+        receive,
+      );
+      res.status(answer.status).set(answer.headers ?? {});
+      if (typeof answer.body === "string") res.type("text/plain").send(answer.body);
+      else res.json(answer.body);
+    },
+  );
+
+  app.use((req, res) => {
+    sendError(
+      res,
+      new IngestError(
+        404,
+        "not_found",
+        `nothing at ${req.method} ${req.path}; webhooks go to /hooks/<source>`,
+      ),
+    );
+  });
+  app.use(errorHandler);
+  return app;
+}
+
+const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const e = error as { type?: string; status?: number; message?: string };
+  if (error instanceof IngestError) {
+    sendError(res, error);
+  } else if (e.type === "entity.too.large") {
+    sendError(
+      res,
+      new IngestError(413, "body_too_large", "the body is larger than server.body_limit"),
+    );
+  } else if (e.type === "encoding.unsupported" || e.status === 415) {
+    sendError(
+      res,
+      new IngestError(415, "unsupported_encoding", e.message ?? "unsupported content encoding"),
+    );
+  } else if (e.type === "request.aborted") {
+    sendError(
+      res,
+      new IngestError(400, "request_aborted", "the request was aborted by the client"),
+    );
+  } else {
+    req.log.error({ err: error }, "unexpected error");
+    sendError(res, new IngestError(500, "internal_error", "unexpected error; see the server log"));
+  }
+};
+
+function sendError(res: Response, error: IngestError): void {
+  if (res.headersSent) return;
+  res
+    .status(error.status)
+    .set(error.headers)
+    .json({ error: { code: error.code, message: error.message } });
+}

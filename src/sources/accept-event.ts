@@ -1,0 +1,68 @@
+import type { Logger } from "pino";
+import type { Config } from "../config/config.ts";
+import { selectRoutes, type RouteSelection } from "../routing/select-routes.ts";
+import { redactEvent } from "../store/redact-event.ts";
+import type { IngestResult, NewDelivery, Store } from "../store/store.ts";
+import type { CompiledTemplate } from "../templates/compile-template.ts";
+import { eventContext } from "../templates/event-context.ts";
+import type { TemplateContext } from "../templates/template-context.ts";
+import type { InboundEvent } from "./inbound-event.ts";
+import { newEventId } from "./new-event-id.ts";
+
+export interface Accepted {
+  result: IngestResult;
+  selection: RouteSelection;
+}
+
+/**
+ * Stage 3: routes the event, then stores it with one delivery per matched route in one
+ * transaction (or finds it is a repeat). Only after this resolves may the sender get its 2xx.
+ */
+export async function acceptEvent(
+  event: InboundEvent,
+  deps: { config: Config; store: Store; log: Logger },
+): Promise<Accepted> {
+  const { config, store, log } = deps;
+  const context = eventContext(event);
+  const selection = await selectRoutes(config.routes, context);
+  const source = config.sources.get(event.source);
+  const deliveries: NewDelivery[] = [];
+  for (const route of selection.matched) {
+    deliveries.push({
+      id: newEventId(),
+      route_id: route.id,
+      route_snapshot: route.snapshot,
+      order_key: route.orderBy
+        ? await renderKey(route.orderBy, context, log, `routes.${route.id}.order_by`)
+        : null,
+      next_target: route.actions[0]?.target ?? null,
+    });
+  }
+  const dedupeKey = source?.dedupe
+    ? await renderKey(source.dedupe, context, log, `sources.${event.source}.dedupe`)
+    : null;
+  const dedupe =
+    dedupeKey === null || !source
+      ? undefined
+      : { key: dedupeKey, expires_at: Date.parse(event.received_at) + source.config.dedupe_window };
+  const stored = redactEvent(event, config.settings.storage.redact);
+  const result = await store.ingest({ event: stored, deliveries, ...(dedupe ? { dedupe } : {}) });
+  return { result, selection };
+}
+
+/** A key from a template; a key that cannot be rendered is left out (logged), never a reason to lose the event. */
+async function renderKey(
+  template: CompiledTemplate,
+  context: TemplateContext,
+  log: Logger,
+  where: string,
+): Promise<string | null> {
+  try {
+    const value = await template.render(context);
+    if (value === undefined || value === null || value === "") return null;
+    return typeof value === "string" ? value : JSON.stringify(value);
+  } catch (error) {
+    log.warn({ err: error, where }, "key template failed; going on without the key");
+    return null;
+  }
+}

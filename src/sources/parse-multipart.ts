@@ -1,0 +1,59 @@
+import busboy from "busboy";
+import { IngestError } from "./ingest-error.ts";
+import { parseUrlencoded } from "./parse-urlencoded.ts";
+
+/** What a file part becomes in the event: its name, type and size (the content is not kept). */
+export interface FilePart {
+  filename: string;
+  mime_type: string;
+  size: number;
+}
+
+/**
+ * Parses a `multipart/form-data` body into its fields (bracket names nest as in urlencoded
+ * bodies). File parts are described, not stored.
+ */
+export function parseMultipart(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const pairs: string[] = [];
+    const files: [string, FilePart][] = [];
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: { "content-type": contentType },
+        limits: { fieldSize: raw.length + 1, fields: Infinity, files: 100 },
+        defParamCharset: "utf8",
+      });
+    } catch (error) {
+      reject(
+        new IngestError(
+          400,
+          "invalid_body",
+          `multipart body cannot be read: ${(error as Error).message}`,
+        ),
+      );
+      return;
+    }
+    parser.on("field", (name, value) =>
+      pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`),
+    );
+    parser.on("file", (name, stream, info) => {
+      let size = 0;
+      stream.on("data", (chunk: Buffer) => (size += chunk.length));
+      stream.on("end", () =>
+        files.push([name, { filename: info.filename ?? "", mime_type: info.mimeType, size }]),
+      );
+    });
+    parser.on("error", (error: Error) =>
+      reject(
+        new IngestError(400, "invalid_body", `multipart body cannot be read: ${error.message}`),
+      ),
+    );
+    parser.on("close", () => {
+      const fields = parseUrlencoded(pairs.join("&"));
+      for (const [name, file] of files) if (name !== "__proto__") fields[name] = file;
+      resolve(fields);
+    });
+    parser.end(raw);
+  });
+}

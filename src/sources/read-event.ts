@@ -1,0 +1,31 @@
+import type { InboundEvent } from "./inbound-event.ts";
+import type { HookRequest } from "./hook-request.ts";
+import { newEventId } from "./new-event-id.ts";
+import { parseBody } from "./parse-body.ts";
+import { parseUrlencoded } from "./parse-urlencoded.ts";
+
+/** Turns a request into an event: body parsed by its content type, query nested, headers lower-cased. */
+export async function readEvent(request: HookRequest, now: number): Promise<InboundEvent> {
+  const headers = normalizeHeaders(request.headers);
+  const contentType = headers["content-type"];
+  return {
+    id: newEventId(now),
+    source: request.source,
+    received_at: new Date(now).toISOString(),
+    method: request.method.toUpperCase(),
+    path: request.path,
+    query: request.query === "" ? {} : parseUrlencoded(request.query),
+    headers,
+    content_type: contentType ?? null,
+    body: await parseBody(request.raw, contentType),
+  };
+}
+
+function normalizeHeaders(headers: HookRequest["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || name === "__proto__") continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import jsonata from "jsonata";
+import { findExpressions } from "./find-expressions.ts";
+import type { TemplateContext } from "./template-context.ts";
+import { TemplateError, TemplateSyntaxError } from "./template-error.ts";
+import type { TemplateFunctions } from "./template-functions.ts";
+
+/** A template compiled once at load and rendered at dispatch time. */
+export interface CompiledTemplate {
+  readonly text: string;
+  /** True when the template reads `steps.*`, the outputs of earlier actions. */
+  readonly usesSteps: boolean;
+  render(context: TemplateContext): Promise<unknown>;
+}
+
+interface Part {
+  literal?: string;
+  expression?: jsonata.Expression;
+  source?: string;
+}
+
+/**
+ * Compiles a text holding `{{ JSONata }}` expressions. A text that is exactly one `{{ expr }}`
+ * renders to the expression's value with its type (number, object, array; absent when
+ * undefined); any text around the expressions makes the result a string, with absent values as
+ * empty text. Throws TemplateSyntaxError with the offset of the mistake.
+ */
+export function compileTemplate(text: string, functions: TemplateFunctions): CompiledTemplate {
+  const spans = findExpressions(text);
+  const parts: Part[] = [];
+  let cursor = 0;
+  let usesSteps = false;
+  for (const span of spans) {
+    if (span.start > cursor) parts.push({ literal: text.slice(cursor, span.start) });
+    const expression = compileExpression(span.expression, span.expressionStart);
+    usesSteps ||= readsSteps(expression.ast());
+    parts.push({ expression, source: span.expression.trim() });
+    cursor = span.end;
+  }
+  if (cursor < text.length) parts.push({ literal: text.slice(cursor) });
+
+  const single = parts.length === 1 && parts[0]?.expression ? parts[0] : undefined;
+  const evaluate = async (part: Part, context: TemplateContext): Promise<unknown> => {
+    try {
+      return plain(await part.expression?.evaluate(context, functions));
+    } catch (error) {
+      throw asTemplateError(error, part.source ?? "");
+    }
+  };
+
+  return {
+    text,
+    usesSteps,
+    async render(context) {
+      if (single) return evaluate(single, context);
+      let out = "";
+      for (const part of parts) {
+        out += part.literal ?? stringify(await evaluate(part, context));
+      }
+      return out;
+    },
+  };
+}
+
+function compileExpression(source: string, offset: number): jsonata.Expression {
+  try {
+    return jsonata(source);
+  } catch (error) {
+    const e = error as Partial<jsonata.JsonataError>;
+    const position = typeof e.position === "number" ? Math.max(0, e.position - 1) : 0;
+    throw new TemplateSyntaxError(
+      `template does not compile: ${e.message ?? String(error)}`,
+      offset + position,
+    );
+  }
+}
+
+/** True when the expression's AST reads the `steps` variable at its root. */
+function readsSteps(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  const n = node as { type?: string; value?: unknown; steps?: unknown[] };
+  if (n.type === "name" && n.value === "steps") return true;
+  if (n.type === "path" && Array.isArray(n.steps)) {
+    const [first, ...rest] = n.steps;
+    return readsSteps(first) || rest.some((step) => readsStepsBelow(step));
+  }
+  return Object.values(n).some((child) =>
+    Array.isArray(child) ? child.some(readsSteps) : readsSteps(child),
+  );
+}
+
+/** Inside a later path step only predicates and arguments can read `steps` afresh. */
+function readsStepsBelow(step: unknown): boolean {
+  if (step === null || typeof step !== "object") return false;
+  const { type: _type, value: _value, ...children } = step as Record<string, unknown>;
+  return Object.values(children).some((child) =>
+    Array.isArray(child) ? child.some(readsSteps) : readsSteps(child),
+  );
+}
+
+/** JSONata marks result arrays as sequences and may return functions; keep plain data only. */
+function plain(value: unknown): unknown {
+  if (typeof value === "function") return undefined;
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+function stringify(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+function asTemplateError(error: unknown, source: string): TemplateError {
+  if (error instanceof TemplateError) {
+    return new TemplateError(error.code, `{{ ${source} }}: ${error.message}`);
+  }
+  const message = (error as { message?: string }).message ?? String(error);
+  return new TemplateError("template_error", `{{ ${source} }}: ${message}`);
+}

@@ -1,0 +1,84 @@
+import { isTemplate } from "../config/template-string-schema.ts";
+import { compileTemplate, type CompiledTemplate } from "./compile-template.ts";
+import type { TemplateContext } from "./template-context.ts";
+import { TemplateSyntaxError } from "./template-error.ts";
+import type { TemplateFunctions } from "./template-functions.ts";
+
+/** A params tree (objects, arrays, scalars) whose template strings are compiled. */
+export interface CompiledValue {
+  readonly usesSteps: boolean;
+  /**
+   * Renders every template in the tree. Keys and array items whose template renders absent are
+   * left out. `pending` replaces templates that read `steps.*` (used by explain, which runs no
+   * action and so has no step outputs).
+   */
+  render(
+    context: TemplateContext,
+    pending?: (template: CompiledTemplate) => unknown,
+  ): Promise<unknown>;
+}
+
+/** Where in a params tree a template failed to compile. */
+export class ValueSyntaxError extends Error {
+  readonly path: (string | number)[];
+  readonly offset: number;
+  constructor(path: (string | number)[], cause: TemplateSyntaxError) {
+    super(cause.message);
+    this.name = "ValueSyntaxError";
+    this.path = path;
+    this.offset = cause.offset;
+  }
+}
+
+type Renderer = (
+  context: TemplateContext,
+  pending?: (t: CompiledTemplate) => unknown,
+) => Promise<unknown>;
+
+/** Compiles every template string in a params tree; throws ValueSyntaxError naming the path. */
+export function compileValue(value: unknown, functions: TemplateFunctions): CompiledValue {
+  let usesSteps = false;
+  const build = (node: unknown, path: (string | number)[]): Renderer => {
+    if (isTemplate(node)) {
+      let template: CompiledTemplate;
+      try {
+        template = compileTemplate(node, functions);
+      } catch (error) {
+        if (error instanceof TemplateSyntaxError) throw new ValueSyntaxError(path, error);
+        throw error;
+      }
+      usesSteps ||= template.usesSteps;
+      return (context, pending) =>
+        pending && template.usesSteps
+          ? Promise.resolve(pending(template))
+          : template.render(context);
+    }
+    if (Array.isArray(node)) {
+      const items = node.map((item, index) => build(item, [...path, index]));
+      return async (context, pending) => {
+        const out: unknown[] = [];
+        for (const item of items) {
+          const rendered = await item(context, pending);
+          if (rendered !== undefined) out.push(rendered);
+        }
+        return out;
+      };
+    }
+    if (node !== null && typeof node === "object") {
+      const entries = Object.entries(node).map(
+        ([key, child]) => [key, build(child, [...path, key])] as const,
+      );
+      return async (context, pending) => {
+        const out: Record<string, unknown> = {};
+        for (const [key, child] of entries) {
+          const rendered = await child(context, pending);
+          if (rendered !== undefined) out[key] = rendered;
+        }
+        return out;
+      };
+    }
+    return () => Promise.resolve(node);
+  };
+  const render = build(value, []);
+  return { usesSteps, render };
+}
