@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { suggest } from "../config/suggest.ts";
+import { issueMessage } from "../config/issue-message.ts";
+import { templatable } from "../config/templatable.ts";
+import { conditionSchema } from "../routing/condition-schema.ts";
+import type { ActionSpec } from "./action-spec.ts";
+
+export const ACTION_ITEM_KEYS = ["id", "when", "target"] as const;
+
+const itemFields = {
+  id: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+      error: "expected a name of letters, digits and _ (it is used as steps.<id>)",
+    })
+    .optional()
+    .meta({ description: "Names this action's output for later actions: steps.<id>." }),
+  when: conditionSchema
+    .optional()
+    .meta({ description: "Run this action only when the condition holds." }),
+  target: z
+    .string()
+    .optional()
+    .meta({ description: "Which target to call, when several have this action's kind." }),
+};
+
+/**
+ * An action item: `{ <action type>: params }` plus optional id, when and target. Validation
+ * looks up the action type first, so a mistake is reported against that action's own params.
+ */
+export function createActionItemSchema(actions: readonly ActionSpec[]): z.ZodType {
+  const byType = new Map(actions.map((a) => [a.type, templatable(a.params)]));
+  const types = actions.map((a) => a.type);
+  return z.looseObject(itemFields).superRefine((item, ctx) => {
+    const keys = Object.keys(item).filter(
+      (k) => !(ACTION_ITEM_KEYS as readonly string[]).includes(k),
+    );
+    if (keys.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected an action such as ${types[0] ?? "bothelp.add_tags"}: {...}`,
+      });
+    }
+    if (keys.length > 1) {
+      ctx.addIssue({ code: "custom", message: `one action per item, found ${keys.join(", ")}` });
+    }
+    for (const key of keys) {
+      const params = byType.get(key);
+      if (!params) {
+        const hint = suggest(key, types);
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          params: { at_key: true },
+          message: `unknown action type "${key}"${hint ? `; did you mean "${hint}"?` : ""}`,
+        });
+        continue;
+      }
+      const result = params.safeParse(item[key] ?? {}, { error: issueMessage });
+      for (const issue of result.error?.issues ?? []) {
+        ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+      }
+    }
+  });
+}
+
+/** For the JSON Schema: one strict object per action type, for editor completion. */
+export function createActionItemUnion(actions: readonly ActionSpec[]): z.ZodType {
+  const items = actions.map((a) =>
+    z
+      .strictObject({ [a.type]: templatable(a.params), ...itemFields })
+      .meta({ title: a.type, description: a.summary }),
+  );
+  if (items.length === 0) return z.never();
+  return items.length === 1
+    ? (items[0] as z.ZodType)
+    : z.union(items as unknown as [z.ZodType, z.ZodType]);
+}

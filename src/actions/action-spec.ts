@@ -1,0 +1,24 @@
+import type { z } from "zod";
+import type { TargetKind } from "./target-schema.ts";
+
+/** One example of an action as it is written in routes.yaml. */
+export interface ActionExample {
+  title: string;
+  params: unknown;
+}
+
+/**
+ * What routes.yaml, the JSON Schema and docs/actions.md know of an action: its type, the kind of
+ * target it calls, and its params schema (the dispatch-time schema; templates are accepted in
+ * its place at load time).
+ */
+export interface ActionSpec {
+  type: string;
+  target: TargetKind;
+  summary: string;
+  description?: string;
+  params: z.ZodType;
+  examples: ActionExample[];
+  /** What the action's output (`steps.<id>`) holds. */
+  output?: string;
+}

@@ -1,0 +1,7 @@
+import type { Exchange } from "../store/store.ts";
+
+/** One attempt's view of outgoing calls: where exchanges are recorded, and when to give up. */
+export interface CallScope {
+  exchanges: Exchange[];
+  signal: AbortSignal;
+}

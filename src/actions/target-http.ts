@@ -1,0 +1,242 @@
+import { Pool } from "undici";
+import type { RateLimits } from "../dispatch/rate-limits.ts";
+import type { Exchange } from "../store/store.ts";
+import { ActionError } from "./action-error.ts";
+import type { CallScope } from "./call-scope.ts";
+import type { Masker } from "./mask-secrets.ts";
+import { TargetHttpError } from "./target-http-error.ts";
+import { TargetNetworkError } from "./target-network-error.ts";
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface TargetRequest {
+  method: string;
+  /** Joined under the target's base URL; it can never change the host. */
+  path: string;
+  query?: Record<string, QueryValue | QueryValue[]>;
+  headers?: Record<string, string>;
+  /** A JSON body, sent as application/json unless `contentType` says otherwise. */
+  json?: unknown;
+  /** A form body, sent as application/x-www-form-urlencoded. */
+  form?: Record<string, string>;
+  contentType?: string;
+  /** Statuses returned as a response instead of thrown as TargetHttpError (default: 2xx). */
+  accept?: (status: number) => boolean;
+  /** A rate limit of its own for this call (e.g. one BotHelp operation), besides the target's. */
+  rateLimit?: { key: string; perSecond: number };
+  /** Full URL of another host of the same target (e.g. BotHelp's token endpoint), instead of path. */
+  url?: string;
+}
+
+export interface TargetResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the answer is JSON, else the text. */
+  body: unknown;
+  text: string;
+  /** True when the target is in dry run and nothing was sent. */
+  dryRun: boolean;
+}
+
+export interface TargetHttpOptions {
+  name: string;
+  baseUrl: string;
+  timeoutMs: number;
+  headers?: Record<string, string>;
+  dryRun: boolean;
+  masker: Masker;
+  rateLimits: RateLimits;
+  rateLimit?: number;
+}
+
+export interface TargetHttp {
+  send(request: TargetRequest, scope: CallScope): Promise<TargetResponse>;
+  close(): Promise<void>;
+}
+
+const KEPT_RESPONSE_HEADERS = ["content-type", "retry-after", "location", "x-request-id"];
+const MAX_RECORDED_BODY = 4000;
+
+/**
+ * Outgoing HTTP for one target: a keep-alive pool per origin, the target's default headers, a
+ * time limit per call, rate limits, and every exchange recorded for the attempt with secrets
+ * masked. In dry run the request is recorded as it would be sent and nothing leaves the process.
+ * Redirects are never followed.
+ */
+export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
+  const base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+  const pools = new Map<string, Pool>();
+  const poolFor = (origin: string): Pool => {
+    let pool = pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: 64,
+        keepAliveTimeout: 30_000,
+        connectTimeout: Math.min(10_000, options.timeoutMs),
+      });
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
+
+  return {
+    async send(request, scope) {
+      const url = request.url ? new URL(request.url) : joinUnder(base, request.path);
+      appendQuery(url, request.query);
+      const { headers, body, recordedBody } = encodeBody(request, options.headers ?? {});
+      const exchange: Exchange = {
+        method: request.method,
+        url: options.masker.text(url.toString()),
+        request_headers: options.masker.headers(headers),
+        ...(recordedBody !== undefined ? { request_body: options.masker.value(recordedBody) } : {}),
+      };
+      scope.exchanges.push(exchange);
+      if (options.dryRun) return { status: 200, headers: {}, body: null, text: "", dryRun: true };
+
+      if (options.rateLimit)
+        await options.rateLimits.take(`target:${options.name}`, options.rateLimit, scope.signal);
+      if (request.rateLimit)
+        await options.rateLimits.take(
+          request.rateLimit.key,
+          request.rateLimit.perSecond,
+          scope.signal,
+        );
+      const started = performance.now();
+      const signal = AbortSignal.any([scope.signal, AbortSignal.timeout(options.timeoutMs)]);
+      let status: number;
+      let responseHeaders: Record<string, string>;
+      let text: string;
+      try {
+        const response = await poolFor(url.origin).request({
+          path: `${url.pathname}${url.search}`,
+          method: request.method.toUpperCase(),
+          headers,
+          body: body ?? null,
+          signal,
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+        });
+        status = response.statusCode;
+        responseHeaders = flatten(response.headers);
+        text = await response.body.text();
+      } catch (error) {
+        const failure = networkError(error, options.timeoutMs, scope.signal);
+        exchange.error = failure.message;
+        exchange.duration_ms = Math.round(performance.now() - started);
+        throw failure;
+      }
+      exchange.status = status;
+      exchange.duration_ms = Math.round(performance.now() - started);
+      exchange.response_headers = Object.fromEntries(
+        KEPT_RESPONSE_HEADERS.flatMap((h) => (responseHeaders[h] ? [[h, responseHeaders[h]]] : [])),
+      );
+      exchange.response_body = options.masker.text(text.slice(0, MAX_RECORDED_BODY));
+      const accept = request.accept ?? ((s: number) => s >= 200 && s < 300);
+      if (!accept(status))
+        throw new TargetHttpError(
+          status,
+          responseHeaders,
+          options.masker.text(text.slice(0, MAX_RECORDED_BODY)),
+          options.name,
+        );
+      return {
+        status,
+        headers: responseHeaders,
+        body: parseAnswer(text, responseHeaders["content-type"]),
+        text,
+        dryRun: false,
+      };
+    },
+    async close() {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      pools.clear();
+    },
+  };
+}
+
+/** `path` under the base URL's path. A scheme, a `//` host or a `..` out of the base is refused. */
+export function joinUnder(base: URL, path: string): URL {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//") || path.startsWith("\\")) {
+    throw new ActionError(
+      "invalid_path",
+      `path "${path}" must be a path under the target's base_url, not a URL`,
+    );
+  }
+  const joined = new URL(
+    base.pathname.replace(/\/$/, "") + "/" + path.replace(/^\//, ""),
+    base.origin,
+  );
+  if (
+    joined.origin !== base.origin ||
+    !joined.pathname.startsWith(base.pathname.replace(/\/$/, ""))
+  ) {
+    throw new ActionError("invalid_path", `path "${path}" leaves the target's base_url`);
+  }
+  return joined;
+}
+
+function appendQuery(url: URL, query: TargetRequest["query"]): void {
+  for (const [key, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null) url.searchParams.append(key, String(item));
+    }
+  }
+}
+
+function encodeBody(
+  request: TargetRequest,
+  defaults: Record<string, string>,
+): { headers: Record<string, string>; body?: string; recordedBody?: unknown } {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...defaults, ...request.headers }))
+    headers[k.toLowerCase()] = v;
+  if (request.json !== undefined) {
+    headers["content-type"] ??= request.contentType ?? "application/json";
+    return { headers, body: JSON.stringify(request.json), recordedBody: request.json };
+  }
+  if (request.form !== undefined) {
+    headers["content-type"] ??= "application/x-www-form-urlencoded";
+    return {
+      headers,
+      body: new URLSearchParams(request.form).toString(),
+      recordedBody: request.form,
+    };
+  }
+  return { headers };
+}
+
+function parseAnswer(text: string, contentType: string | undefined): unknown {
+  if (text === "") return null;
+  if (contentType?.includes("json") || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
+
+function networkError(error: unknown, timeoutMs: number, outer: AbortSignal): TargetNetworkError {
+  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
+  if (outer.aborted)
+    return new TargetNetworkError("aborted", "the call was cut short (shutting down)");
+  if (
+    e.name === "TimeoutError" ||
+    e.name === "AbortError" ||
+    e.code === "UND_ERR_HEADERS_TIMEOUT" ||
+    e.code === "UND_ERR_BODY_TIMEOUT" ||
+    e.code === "UND_ERR_CONNECT_TIMEOUT"
+  ) {
+    return new TargetNetworkError("timeout", `no answer within ${timeoutMs} ms`);
+  }
+  const code = e.code ?? e.cause?.code ?? "network_error";
+  return new TargetNetworkError(code, `${code}: ${e.message ?? String(error)}`);
+}

@@ -1,0 +1,74 @@
+import type { RateLimits } from "../dispatch/rate-limits.ts";
+import type { Masker } from "./mask-secrets.ts";
+import { createTargetHttp, type TargetHttp } from "./target-http.ts";
+import type { TargetConfig } from "./target-schema.ts";
+
+/** A configured target, ready to be called: its settings, its HTTP client and its shared state. */
+export interface TargetRuntime {
+  name: string;
+  config: TargetConfig;
+  http: TargetHttp;
+  shared: Map<string, unknown>;
+}
+
+export interface TargetRuntimes {
+  get(name: string): TargetRuntime | undefined;
+  close(): Promise<void>;
+}
+
+/** One runtime per configured target; the process builds them once per loaded config. */
+export function createTargetRuntimes(
+  targets: Record<string, TargetConfig>,
+  deps: { masker: Masker; rateLimits: RateLimits; defaultTimeoutMs: number },
+): TargetRuntimes {
+  const runtimes = new Map<string, TargetRuntime>();
+  for (const [name, config] of Object.entries(targets)) {
+    const http = createTargetHttp({
+      name,
+      baseUrl: baseUrlOf(config),
+      headers: defaultHeaders(config),
+      timeoutMs: config.timeout ?? deps.defaultTimeoutMs,
+      dryRun: config.dry_run,
+      masker: deps.masker,
+      rateLimits: deps.rateLimits,
+      ...(config.rate_limit !== undefined ? { rateLimit: config.rate_limit } : {}),
+    });
+    runtimes.set(name, { name, config, http, shared: new Map() });
+  }
+  return {
+    get: (name) => runtimes.get(name),
+    close: async () => {
+      await Promise.all([...runtimes.values()].map((r) => r.http.close()));
+    },
+  };
+}
+
+function baseUrlOf(config: TargetConfig): string {
+  switch (config.type) {
+    case "bothelp":
+      return config.api_url;
+    case "metabot":
+    case "http":
+      return config.base_url;
+  }
+}
+
+function defaultHeaders(config: TargetConfig): Record<string, string> {
+  switch (config.type) {
+    case "bothelp":
+      return { accept: "application/json", "user-agent": "botbridge" };
+    case "metabot": {
+      const auth =
+        config.token === undefined
+          ? {}
+          : {
+              [config.auth_header]: config.auth_scheme
+                ? `${config.auth_scheme} ${config.token}`
+                : config.token,
+            };
+      return { accept: "application/json", "user-agent": "botbridge", ...auth };
+    }
+    case "http":
+      return { "user-agent": "botbridge", ...config.headers };
+  }
+}

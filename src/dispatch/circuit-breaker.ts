@@ -1,0 +1,78 @@
+export interface CircuitBreaker {
+  /** May a call to this target go now? False while it is paused, or while its one probe is out. */
+  allow(target: string, now: number): boolean;
+  /** Ms until the target may be tried again (0 when it may be now). */
+  pausedFor(target: string, now: number): number;
+  succeeded(target: string): void;
+  /** Counts a retryable failure; returns the pause end when this trips the breaker. */
+  failed(target: string, now: number): number | undefined;
+  /** Ends a probe that neither proved nor disproved the target (nothing was sent). */
+  settled(target: string): void;
+  /** Pauses a target (a 429's Retry-After, or a pause another instance recorded). */
+  pause(target: string, until: number): void;
+}
+
+interface State {
+  failures: number;
+  pausedUntil: number;
+  /** After a pause the next call is a probe; others wait until it answers. */
+  probing: boolean;
+  tripped: boolean;
+}
+
+/**
+ * Per-target circuit breaker: after `failures` retryable failures in a row the target pauses for
+ * `coolDown`; then one probe goes through, and its result closes the breaker or pauses again.
+ */
+export function createCircuitBreaker(options: {
+  failures: number;
+  coolDown: number;
+}): CircuitBreaker {
+  const states = new Map<string, State>();
+  const state = (target: string): State => {
+    let s = states.get(target);
+    if (!s) {
+      s = { failures: 0, pausedUntil: 0, probing: false, tripped: false };
+      states.set(target, s);
+    }
+    return s;
+  };
+  return {
+    allow(target, now) {
+      const s = state(target);
+      if (s.pausedUntil > now) return false;
+      if (!s.tripped) return true;
+      if (s.probing) return false;
+      s.probing = true;
+      return true;
+    },
+    pausedFor(target, now) {
+      const s = state(target);
+      return Math.max(0, s.pausedUntil - now);
+    },
+    succeeded(target) {
+      const s = state(target);
+      s.failures = 0;
+      s.tripped = false;
+      s.probing = false;
+    },
+    failed(target, now) {
+      const s = state(target);
+      s.failures += 1;
+      s.probing = false;
+      if (s.tripped || s.failures >= options.failures) {
+        s.tripped = true;
+        s.pausedUntil = Math.max(s.pausedUntil, now + options.coolDown);
+        return s.pausedUntil;
+      }
+      return undefined;
+    },
+    settled(target) {
+      state(target).probing = false;
+    },
+    pause(target, until) {
+      const s = state(target);
+      s.pausedUntil = Math.max(s.pausedUntil, until);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { ZodError } from "zod";
+import { ActionError } from "../actions/action-error.ts";
+import { TargetHttpError } from "../actions/target-http-error.ts";
+import { TargetNetworkError } from "../actions/target-network-error.ts";
+import { TemplateError } from "../templates/template-error.ts";
+import { parseRetryAfter } from "./parse-retry-after.ts";
+
+export interface Failure {
+  /** retry: on the schedule; failed: the delivery ends; wait: look again later, no attempt used. */
+  kind: "retry" | "failed" | "wait";
+  code: string;
+  message: string;
+  status?: number;
+  body?: string;
+  /** Retry-After, when the target gave one. */
+  retryAfterMs?: number;
+  /** The target said it is throttling (429): pause it for every delivery. */
+  throttled: boolean;
+  /** For `wait`: how long to keep looking, from the first wait. */
+  waitFor?: number;
+}
+
+/**
+ * The one place that decides what a failure means. Network errors, timeouts, 408, 425 and 5xx are
+ * retried; 429 is retried after Retry-After and pauses the target; other 4xx, invalid params and
+ * template errors fail at once; an action may say otherwise with ActionError.
+ */
+export function classifyFailure(error: unknown, now: number): Failure {
+  if (error instanceof TargetHttpError) {
+    const { status } = error;
+    const base = {
+      code: `http_${status}`,
+      message: error.message,
+      status,
+      body: error.body,
+      throttled: false,
+    };
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(error.headers["retry-after"], now);
+      return {
+        ...base,
+        kind: "retry",
+        throttled: true,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      };
+    }
+    if (status === 408 || status === 425 || status >= 500) {
+      const retryAfterMs =
+        status === 503 ? parseRetryAfter(error.headers["retry-after"], now) : undefined;
+      return { ...base, kind: "retry", ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    }
+    return { ...base, kind: "failed" };
+  }
+  if (error instanceof TargetNetworkError)
+    return {
+      kind: "retry",
+      code: error.code === "timeout" ? "timeout" : "network_error",
+      message: error.message,
+      throttled: false,
+    };
+  if (error instanceof ActionError) {
+    return {
+      kind: error.kind,
+      code: error.code,
+      message: error.message,
+      throttled: false,
+      ...(error.waitFor !== undefined ? { waitFor: error.waitFor } : {}),
+    };
+  }
+  if (error instanceof TemplateError)
+    return {
+      kind: "failed",
+      code: error.code === "template_error" ? "template_error" : error.code,
+      message: error.message,
+      throttled: false,
+    };
+  if (error instanceof ZodError)
+    return { kind: "failed", code: "invalid_params", message: error.message, throttled: false };
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: "failed", code: "internal_error", message, throttled: false };
+}

@@ -1,0 +1,147 @@
+import type { Logger } from "pino";
+import type { ClaimedDelivery, Store } from "../store/store.ts";
+import type { DeliveryDeps } from "./run-delivery.ts";
+import { runDelivery } from "./run-delivery.ts";
+
+export interface Dispatcher {
+  /** Starts the worker loop. */
+  start(): void;
+  /** Looks for due deliveries now (called after an ingest commits). */
+  wake(): void;
+  /** Stops claiming, lets in-flight actions finish for up to `timeoutMs`, then cuts them short and hands their leases back. */
+  stop(timeoutMs: number): Promise<void>;
+  /** Deliveries being carried out right now. */
+  readonly inFlight: number;
+  /** Resolves once a fresh look finds nothing due and nothing is in flight. */
+  idle(): Promise<void>;
+}
+
+export interface DispatcherDeps {
+  store: Store;
+  owner: string;
+  log: Logger;
+  /** Read anew for each claim, so a reloaded config applies to the next deliveries. */
+  deliveryDeps: () => DeliveryDeps;
+}
+
+/**
+ * The worker loop: claim due deliveries up to `delivery.concurrency`, run each (all its remaining
+ * actions), and sleep until woken by an ingest, a finished delivery, or the poll interval. Pauses
+ * other instances recorded in the store reach this process's circuit breaker at every poll.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const { store, owner, log } = deps;
+  const running = new Set<Promise<void>>();
+  const abort = new AbortController();
+  let stopping = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let wakeUp: () => void = () => undefined;
+  let woken = false;
+  const idleWaiters: (() => void)[] = [];
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        resolve();
+        return;
+      }
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        wakeUp = () => undefined;
+        resolve();
+      }
+      wakeUp = finish;
+    });
+
+  const wokenSince = () => woken;
+  const wake = () => {
+    woken = true;
+    wakeUp();
+  };
+
+  const launch = (delivery: ClaimedDelivery, current: DeliveryDeps) => {
+    const task: Promise<void> = runDelivery(delivery, current, abort.signal)
+      .catch((error: unknown) => {
+        log.error(
+          { err: error, delivery_id: delivery.id },
+          "delivery crashed; its lease will expire and it will be retried",
+        );
+      })
+      .finally(() => {
+        running.delete(task);
+        wake();
+      });
+    running.add(task);
+  };
+
+  const loop = async () => {
+    let lastPauseSync = 0;
+    let failures = 0;
+    while (!stopping) {
+      const current = deps.deliveryDeps();
+      const { concurrency, lease, poll_interval: pollInterval } = current.config.settings.delivery;
+      woken = false;
+      try {
+        const now = current.now();
+        if (now - lastPauseSync >= pollInterval) {
+          for (const [target, until] of await store.pausedTargets(now))
+            current.breaker.pause(target, until);
+          lastPauseSync = now;
+        }
+        const free = concurrency - running.size;
+        if (free > 0) {
+          const claimed = await store.claim({
+            owner,
+            now: current.now(),
+            limit: free,
+            lease_ms: lease,
+          });
+          for (const delivery of claimed) launch(delivery, current);
+          failures = 0;
+          if (claimed.length === free) continue;
+          // `woken` may have been set by wake() while the claim was awaited.
+          if (claimed.length === 0 && running.size === 0 && !wokenSince())
+            for (const resolve of idleWaiters.splice(0)) resolve();
+        }
+      } catch (error) {
+        failures += 1;
+        log.error(
+          { err: error, code: "store_unavailable" },
+          "cannot claim deliveries; backing off",
+        );
+        await sleep(Math.min(30_000, pollInterval * 2 ** Math.min(failures, 5)));
+        continue;
+      }
+      await sleep(pollInterval);
+    }
+  };
+
+  return {
+    start() {
+      loopDone = loop();
+    },
+    wake,
+    get inFlight() {
+      return running.size;
+    },
+    idle() {
+      const settled = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      wake();
+      return settled;
+    },
+    async stop(timeoutMs) {
+      stopping = true;
+      wake();
+      await loopDone;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([Promise.allSettled(running), timeout]);
+      clearTimeout(timer);
+      abort.abort();
+      await Promise.allSettled(running);
+      await store.release(owner, Date.now());
+    },
+  };
+}

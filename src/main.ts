@@ -1,0 +1,172 @@
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { pino } from "pino";
+import { createActions } from "./actions/actions.ts";
+import type { Action } from "./actions/define-action.ts";
+import { createMasker } from "./actions/mask-secrets.ts";
+import { createTargetRuntimes, type TargetRuntimes } from "./actions/target-runtimes.ts";
+import type { Config } from "./config/config.ts";
+import { formatProblem } from "./config/config-problem.ts";
+import { loadConfig } from "./config/load-config.ts";
+import { createCircuitBreaker } from "./dispatch/circuit-breaker.ts";
+import { createDispatcher } from "./dispatch/dispatcher.ts";
+import { createRateLimits } from "./dispatch/rate-limits.ts";
+import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
+import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
+import { createApp } from "./http/create-app.ts";
+import { createLogger } from "./http/create-logger.ts";
+import { openStore } from "./store/open-store.ts";
+import type { Store } from "./store/store.ts";
+
+export interface StartOptions {
+  configPath: string;
+  env: NodeJS.ProcessEnv;
+  /** Where logs go (stdout by default). */
+  logDestination?: pino.DestinationStream;
+  /** The clock deliveries are scheduled by (tests move it). */
+  now?: () => number;
+}
+
+export interface Botbridge {
+  url: string;
+  port: number;
+  store: Store;
+  config: () => Config;
+  /** Loads the config file again; with problems, keeps the running config and returns them. */
+  reload(): Promise<string[]>;
+  /** Wakes the dispatcher (tests that move the clock). */
+  wake(): void;
+  /** Resolves once nothing is due and nothing is in flight. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`config has ${problems.length} problem(s):\n${problems.join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** The composition root: config, store, targets, dispatcher and HTTP server, wired and started. */
+export async function startBotbridge(options: StartOptions): Promise<Botbridge> {
+  const actions = createActions();
+  const now = options.now ?? Date.now;
+  const first = await loadConfig(options.configPath, { actions, env: options.env });
+  if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
+  let config = applyEnvOverrides(first.config, options.env);
+  const log = createLogger(config.settings.server.log_level, options.logDestination);
+
+  const store = await openStore(config.settings.storage.url);
+  const rateLimits = createRateLimits();
+  const breakerSettings = config.settings.delivery.circuit_breaker;
+  const breaker = createCircuitBreaker({
+    failures: breakerSettings.failures,
+    coolDown: breakerSettings.cool_down,
+  });
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  let targets: TargetRuntimes = buildTargets(config, rateLimits);
+  let routes: RouteCache = createRouteCache(config, actions);
+  const byType = new Map<string, Action>(actions.map((a) => [a.type, a]));
+  const deliveryDeps = (): DeliveryDeps => ({
+    store,
+    owner,
+    config,
+    actions: byType,
+    targets,
+    routes,
+    breaker,
+    log,
+    now,
+  });
+
+  const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
+  let accepting = true;
+  const app = createApp({
+    config: () => config,
+    store,
+    log,
+    now,
+    onAccepted: () => dispatcher.wake(),
+    accepting: () => accepting,
+  });
+  const server: Server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.settings.server.port, config.settings.server.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  dispatcher.start();
+  const purge = setInterval(() => {
+    store.purge(now() - config.settings.storage.retention, now()).then(
+      (n) => n > 0 && log.info({ purged: n }, "purged events past storage.retention"),
+      (error: unknown) => log.error({ err: error }, "purge failed"),
+    );
+  }, 3_600_000);
+  purge.unref();
+  log.info(
+    { port, store: store.kind, routes: config.routes.length, sources: [...config.sources.keys()] },
+    "botbridge is listening",
+  );
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    config: () => config,
+    wake: () => dispatcher.wake(),
+    idle: () => dispatcher.idle(),
+    async reload() {
+      const next = await loadConfig(options.configPath, { actions, env: options.env });
+      if (!next.ok) {
+        const problems = next.problems.map(formatProblem);
+        log.error({ problems }, "config reload refused; the last good config stays in use");
+        return problems;
+      }
+      const old = targets;
+      config = applyEnvOverrides(next.config, options.env);
+      targets = buildTargets(config, rateLimits);
+      routes = createRouteCache(config, actions);
+      await old.close();
+      log.info({ routes: config.routes.length }, "config reloaded");
+      return [];
+    },
+    async stop() {
+      accepting = false;
+      clearInterval(purge);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await dispatcher.stop(config.settings.server.shutdown_timeout);
+      await closed;
+      await targets.close();
+      await store.close();
+      log.info("botbridge stopped");
+    },
+  };
+}
+
+function buildTargets(
+  config: Config,
+  rateLimits: ReturnType<typeof createRateLimits>,
+): TargetRuntimes {
+  return createTargetRuntimes(config.targets, {
+    masker: createMasker(config.secrets),
+    rateLimits,
+    defaultTimeoutMs: config.settings.delivery.timeout,
+  });
+}
+
+/** PORT and BOTBRIDGE_DATABASE_URL override the file (the fixed entry points users script against). */
+function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv): Config {
+  const server = env.PORT
+    ? { ...config.settings.server, port: Number(env.PORT) }
+    : config.settings.server;
+  const storage = env.BOTBRIDGE_DATABASE_URL
+    ? { ...config.settings.storage, url: env.BOTBRIDGE_DATABASE_URL }
+    : config.settings.storage;
+  return { ...config, settings: { ...config.settings, server, storage } };
+}

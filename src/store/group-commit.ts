@@ -1,0 +1,86 @@
+import type { DatabaseSync } from "node:sqlite";
+
+interface Job {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface GroupCommit {
+  /** Runs `work` inside the next shared transaction; settles once that transaction commits. */
+  run<T>(work: () => T): Promise<T>;
+  /** Waits for queued work to commit. */
+  drain(): Promise<void>;
+}
+
+/**
+ * Group commit for a synchronous SQLite connection: every write queued during one turn of the
+ * event loop runs in one transaction, so a durable commit (an fsync) is paid once per batch
+ * instead of once per request. Each job runs in its own savepoint: a job that throws is rolled
+ * back alone and its caller gets the error; if the commit itself fails, every job in the batch
+ * fails and nothing of it is kept.
+ */
+export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit {
+  const queue: Job[] = [];
+  let scheduled = false;
+  let idle: Promise<void> = Promise.resolve();
+  let markIdle: () => void = () => undefined;
+
+  const flush = (): void => {
+    scheduled = false;
+    const batch = queue.splice(0, maxBatch);
+    if (queue.length > 0) schedule();
+    const results: { job: Job; ok: boolean; value: unknown }[] = [];
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      for (const job of batch) {
+        db.exec("SAVEPOINT job");
+        try {
+          results.push({ job, ok: true, value: job.work() });
+          db.exec("RELEASE job");
+        } catch (error) {
+          db.exec("ROLLBACK TO job");
+          db.exec("RELEASE job");
+          results.push({ job, ok: false, value: error });
+        }
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      rollback(db);
+      for (const job of batch) job.reject(error);
+      if (queue.length === 0) markIdle();
+      return;
+    }
+    for (const { job, ok, value } of results) {
+      if (ok) job.resolve(value);
+      else job.reject(value);
+    }
+    if (queue.length === 0) markIdle();
+  };
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+
+  return {
+    run<T>(work: () => T): Promise<T> {
+      if (queue.length === 0 && !scheduled) idle = new Promise((resolve) => (markIdle = resolve));
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        schedule();
+      });
+    },
+    drain: () => idle,
+  };
+}
+
+/** Ends a failed transaction; a connection that is gone has nothing to roll back. */
+function rollback(db: DatabaseSync): void {
+  try {
+    if (db.isOpen && db.isTransaction) db.exec("ROLLBACK");
+  } catch {
+    // the connection failed under us; the transaction did not commit either way
+  }
+}
