@@ -1,0 +1,12 @@
+import { createActions } from "../src/actions/actions.ts";
+import { renderActionsDoc } from "../src/actions/render-actions-doc.ts";
+import { createJsonSchema } from "../src/config/create-json-schema.ts";
+
+/** Every generated file of the repository, by path, with the content it must have. */
+export function generatedFiles(): Record<string, string> {
+  const actions = createActions();
+  return {
+    "schema/routes.schema.json": `${JSON.stringify(createJsonSchema(actions), null, 2)}\n`,
+    "docs/actions.md": renderActionsDoc(actions),
+  };
+}
