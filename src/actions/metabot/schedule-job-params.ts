@@ -14,13 +14,18 @@ export const JOB_TARGET_KEYS = [
   "broadcast_code",
 ] as const;
 
+/** A time parseTime reads, whose calendar date (when written out) exists: no 30 February. */
 function isTime(value: string | number): boolean {
   try {
     parseTime(value);
-    return true;
   } catch {
     return false;
   }
+  const date = typeof value === "string" ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (date === null) return true;
+  const [year, month, day] = date.slice(1).map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
 
 const runAtSchema = z
