@@ -147,7 +147,9 @@ describe("metabot.schedule_job", () => {
     ["an ISO time in +05:00", "2026-11-24T10:00:00+05:00", "2026-11-24 08:00:00"],
     ["an ISO time in UTC across midnight", "2026-12-31T22:30:00Z", "2027-01-01 01:30:00"],
     ["epoch seconds", 1_795_000_000, "2026-11-18 14:06:40"],
-    ["a time without a zone (read as UTC)", "2026-06-01 09:15:00", "2026-06-01 12:15:00"],
+    ["a time without a zone (already server time)", "2026-06-01 09:15:00", "2026-06-01 09:15:00"],
+    ["an ISO time without a zone or seconds", "2026-06-01T09:15", "2026-06-01 09:15:00"],
+    ["a date alone", "2026-06-01", "2026-06-01 00:00:00"],
   ])("sends run_at from %s in the Metabot server's zone", async (_name, at, sent) => {
     await post({ at });
     await t.settle();
@@ -203,15 +205,25 @@ describe("metabot.schedule_job", () => {
     expect(metabot.jobs[0]?.params).toEqual({ script_id: 1 });
   });
 
-  it("fails without calling Metabot when the rendered job has two targets", async () => {
-    await post({ both: "x" });
-    const [delivery] = await t.settle();
-    expect(delivery?.status).toBe("failed");
-    expect(delivery?.last_error).toMatch(
+  it.each([
+    [
+      "x",
       /^invalid_params: metabot\.schedule_job\.trigger_code: expected only one job target .*found script_code and trigger_code/,
-    );
-    expect(metabot.count).toBe(0);
-  });
+    ],
+    [
+      "{{ looks like a template }}",
+      /^invalid_params: expected one job target, found script_code, trigger_code/,
+    ],
+  ])(
+    "fails without calling Metabot when the rendered job has two targets (%s)",
+    async (both, error) => {
+      await post({ both });
+      const [delivery] = await t.settle();
+      expect(delivery?.status).toBe("failed");
+      expect(delivery?.last_error).toMatch(error);
+      expect(metabot.count).toBe(0);
+    },
+  );
 
   it("fails a lead id below 1 before sending, and Metabot's 422 with its answer", async () => {
     const zero = await post({ kind: "script_id", lead_id: "0" });

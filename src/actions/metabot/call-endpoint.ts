@@ -2,10 +2,17 @@ import { z } from "zod";
 import { defineAction } from "../define-action.ts";
 import { scriptRequestParamsSchema, withEventId } from "./script-request-params-schema.ts";
 
+/** Path segments of letters, digits, _ - and . (not "." or ".." alone), joined by /. */
+function isAlias(alias: string): boolean {
+  return alias
+    .split("/")
+    .every((segment) => /^[\w.-]+$/.test(segment) && segment !== "." && segment !== "..");
+}
+
 const aliasSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/, {
-    error: "expected an endpoint alias such as bridge/upsert-lead (letters, digits, _, -, /)",
+  .refine(isAlias, {
+    error: "expected an endpoint alias such as bridge/upsert-lead (letters, digits, _ - . and /)",
   })
   .meta({ description: "The endpoint's alias as set in the bot's internal API; may contain /." });
 

@@ -37,7 +37,7 @@ const runAtSchema = z
   ])
   .meta({
     description:
-      "When to run: an ISO 8601 time, YYYY-MM-DD HH:mm:ss or epoch seconds/ms (a time without a zone is UTC). Sent as YYYY-MM-DD HH:mm:ss in the target's timezone.",
+      "When to run: an ISO 8601 time, YYYY-MM-DD HH:mm:ss or epoch seconds/ms. Sent as YYYY-MM-DD HH:mm:ss in the target's timezone: a time with a zone is converted, one without is taken as on that clock already.",
   });
 
 const tagsSchema = z.union([z.string(), z.array(z.string())]).transform((tags) =>

@@ -1,9 +1,8 @@
-import { formatTime } from "../../templates/format-time.ts";
+import { ActionError } from "../action-error.ts";
 import { defineAction } from "../define-action.ts";
+import { formatRunAt } from "./format-run-at.ts";
 import { JOB_TARGET_KEYS, scheduleJobParams } from "./schedule-job-params.ts";
 import { withEventId } from "./script-request-params-schema.ts";
-
-const RUN_AT_PICTURE = "YYYY-MM-DD HH:mm:ss";
 
 /** Body fields sent as they were validated (ids as numbers, tags as a comma string). */
 const PASSED_KEYS = [
@@ -25,7 +24,7 @@ export const scheduleJob = defineAction({
     "Schedule a Metabot script, trigger or broadcast for a lead (POST /bots/{bot_id}/jobs/schedule).",
   description: [
     "Exactly one of script_id, script_code, trigger_id, trigger_code, broadcast_id or broadcast_code; it is checked when the config loads (for literal values) and again after rendering.",
-    "run_at takes any time the templates produce and is sent as YYYY-MM-DD HH:mm:ss in the target's timezone (the Metabot server's zone); give run_at or run_after_sec, never both.",
+    "run_at takes any time the templates produce and is sent as YYYY-MM-DD HH:mm:ss in the target's timezone (the Metabot server's zone): a time with a zone or epoch seconds is converted, a time without a zone is taken as already on the server's clock. Give run_at or run_after_sec, never both.",
     "Ids and seconds written as digits in a string (form webhooks) are sent as numbers; tags may be a list or a comma string and are sent as a comma string.",
     "Delivery is at-least-once and Metabot has no idempotency key, so a retried call may schedule a job twice: by default the event's id is added to script_request_params as event_id, for the bot to drop repeats.",
     "Any 2xx answer counts; the job runs later, inside Metabot.",
@@ -58,13 +57,21 @@ export const scheduleJob = defineAction({
     },
   ],
   async run(params, context) {
+    // The schema lets a value that looks like a {{ template }} stand aside; rendered, none may.
+    const targets = JOB_TARGET_KEYS.filter((key) => params[key] !== undefined);
+    if (targets.length !== 1) {
+      throw new ActionError(
+        "invalid_params",
+        `expected one job target, found ${targets.join(", ")}`,
+      );
+    }
     const body: Record<string, unknown> = {};
     for (const key of PASSED_KEYS) {
       const value = params[key];
       if (value !== undefined && value !== "") body[key] = value;
     }
     if (params.run_at !== undefined) {
-      body.run_at = formatTime(params.run_at, RUN_AT_PICTURE, context.target.timezone);
+      body.run_at = formatRunAt(params.run_at, context.target.timezone);
     }
     const scriptParams = withEventId(
       params.script_request_params,
