@@ -4,8 +4,8 @@ import { createFakeMetabot, type FakeMetabot } from "./fakes/fake-metabot.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 
 /**
- * metabot.schedule_job and metabot.call_endpoint end to end: a webhook into a real bridge, out
- * to a loopback Metabot that checks the token and validates each body as the reference says.
+ * metabot.schedule_job end to end: a webhook into a real bridge, out to a loopback Metabot that
+ * checks the token and validates each body as the reference says.
  */
 const TOKEN = "mb-token-0123456789";
 const KINDS = [
@@ -67,18 +67,6 @@ ${KINDS.map(
     when: { exists: body.quiet }
     actions:
       - metabot.schedule_job: { script_id: 1, include_event_id: false }
-  - id: lookup
-    source: crm
-    when: { exists: body.phone_only }
-    actions:
-      - id: lead
-        metabot.call_endpoint:
-          alias: bridge/upsert-lead
-          script_request_params: { phone: "{{ $phone(body.phone_only) }}" }
-      - metabot.schedule_job:
-          trigger_code: welcome
-          lead_id: "{{ steps.lead.lead_id }}"
-          script_request_params: { created: "{{ steps.lead.created }}" }
   - id: clash
     source: crm
     when: { exists: body.both }
@@ -90,16 +78,7 @@ let metabot: FakeMetabot;
 let t: TestBridge;
 
 beforeEach(async () => {
-  metabot = createFakeMetabot({
-    botId: 1234,
-    token: TOKEN,
-    endpoints: {
-      "bridge/upsert-lead": (params) => ({
-        lead_id: 135,
-        created: params.phone === "+79991234567",
-      }),
-    },
-  });
+  metabot = createFakeMetabot({ botId: 1234, token: TOKEN });
   const { url } = await metabot.start();
   t = await startBridge(yaml, { env: { METABOT_URL: url, METABOT_TOKEN: TOKEN } });
 });
@@ -254,38 +233,5 @@ describe("metabot.schedule_job", () => {
       ["ok", null],
     ]);
     expect(metabot.jobs).toHaveLength(1);
-  });
-});
-
-describe("metabot.call_endpoint", () => {
-  it("feeds the endpoint's answer to a later schedule_job's lead_id", async () => {
-    const eventId = await post({ phone_only: "+7 999 123-45-67" });
-    const [delivery] = await t.settle();
-    expect(delivery?.status).toBe("succeeded");
-    expect(metabot.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-      "POST /api/v1/bots/1234/call/bridge/upsert-lead",
-      "POST /api/v1/bots/1234/jobs/schedule",
-    ]);
-    expect(metabot.calls[0]?.body).toEqual({
-      script_request_params: { event_id: eventId, phone: "+79991234567" },
-    });
-    expect(delivery?.outputs.lead).toEqual({ lead_id: 135, created: true });
-    expect(metabot.jobs[0]?.params).toEqual({
-      trigger_code: "welcome",
-      lead_id: 135,
-      script_request_params: { event_id: eventId, created: true },
-    });
-  });
-
-  it("retries when the endpoint fails (500), without scheduling", async () => {
-    metabot.setEndpoint("bridge/upsert-lead", () => {
-      throw new Error("boom");
-    });
-    await post({ phone_only: "+79991234567" });
-    await t.settle();
-    const [delivery] = await t.deliveries();
-    expect(delivery?.status).toBe("pending");
-    expect(delivery?.last_error).toMatch(/^http_500/);
-    expect(metabot.jobs).toEqual([]);
   });
 });
