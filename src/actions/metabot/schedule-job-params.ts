@@ -52,7 +52,8 @@ const code = z.string().min(1);
 /**
  * Checks that hold between fields: one job target, and not both run_at and run_after_sec. A key
  * whose value is still a `{{ template }}` (at load time) may render absent, so only literal
- * values count as clashes; after rendering every value is literal.
+ * values count as clashes. After rendering, run() counts the job targets again without that
+ * allowance, in case a rendered value itself contains "{{".
  */
 function checkJob(job: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
   const present = JOB_TARGET_KEYS.filter((key) => job[key] !== undefined);
