@@ -1,7 +1,9 @@
 import type { Action } from "./define-action.ts";
 import { httpRequest } from "./http/http-request.ts";
+import { callEndpoint } from "./metabot/call-endpoint.ts";
+import { scheduleJob } from "./metabot/schedule-job.ts";
 
 /** Every action botbridge knows, in the order docs/actions.md lists them. */
 export function createActions(): Action[] {
-  return [httpRequest];
+  return [scheduleJob, callEndpoint, httpRequest];
 }

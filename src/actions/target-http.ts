@@ -162,13 +162,11 @@ export function joinUnder(base: URL, path: string): URL {
       `path "${path}" must be a path under the target's base_url, not a URL`,
     );
   }
-  const joined = new URL(
-    base.pathname.replace(/\/$/, "") + "/" + path.replace(/^\//, ""),
-    base.origin,
-  );
+  const basePath = base.pathname.replace(/\/$/, "");
+  const joined = new URL(basePath + "/" + path.replace(/^\//, ""), base.origin);
   if (
     joined.origin !== base.origin ||
-    !joined.pathname.startsWith(base.pathname.replace(/\/$/, ""))
+    (joined.pathname !== basePath && !joined.pathname.startsWith(`${basePath}/`))
   ) {
     throw new ActionError("invalid_path", `path "${path}" leaves the target's base_url`);
   }

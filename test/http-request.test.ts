@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
+import { startBridge, type TestBridge } from "./start-bridge.ts";
+
+/**
+ * http.request end to end: query, headers, JSON and form bodies, accepted statuses, and a path
+ * from a payload that tries to leave the target's base_url.
+ */
+const yaml = `
+version: 1
+delivery: { poll_interval: 20ms }
+targets:
+  crm:
+    type: http
+    base_url: \${TARGET_URL}/api/v4
+    headers: { Authorization: "Bearer \${CRM_TOKEN}", X-Team: sales }
+sources:
+  hook:
+routes:
+  - id: call
+    source: hook
+    actions:
+      - id: got
+        http.request:
+          method: "{{ body.method }}"
+          path: "{{ body.path }}"
+          query: { with: contacts, page: "{{ body.page }}", id: [1, "{{ body.id }}"], none: "{{ body.none }}" }
+          headers: { X-Request-Id: "{{ event.id }}" }
+          body: "{{ body.payload }}"
+          body_format: "{{ body.format ? body.format : 'json' }}"
+          accept_status: [404]
+`;
+
+let target: FakeTarget;
+let t: TestBridge;
+
+beforeEach(async () => {
+  target = createFakeTarget({
+    respond: (call) =>
+      call.path.endsWith("/missing")
+        ? { status: 404, body: { title: "Not Found" } }
+        : { status: 201, headers: { "x-request-id": "r-1" }, body: { echo: call.body ?? null } },
+  });
+  await target.start();
+  t = await startBridge(yaml, { env: { TARGET_URL: target.url, CRM_TOKEN: "crm-secret-42" } });
+});
+
+afterEach(async () => {
+  await t.stop();
+  await target.close();
+});
+
+async function run(body: Record<string, unknown>) {
+  const answer = await t.post("hook", JSON.stringify(body), { "content-type": "application/json" });
+  expect(answer.status).toBe(200);
+  const eventId = (answer.json as { event_id: string }).event_id;
+  const [delivery] = await t.settle();
+  const attempts = delivery ? await t.bridge.store.listAttempts(delivery.id) : [];
+  return { eventId, delivery, attempt: attempts[0] };
+}
+
+describe("http.request", () => {
+  it("sends query, target and request headers and a JSON body; output is status, headers, parsed body", async () => {
+    const { eventId, delivery, attempt } = await run({
+      method: "POST",
+      path: "/leads/7",
+      page: 2,
+      id: 3,
+      payload: { n: 1, nested: { ok: true } },
+    });
+    expect(delivery?.status).toBe("succeeded");
+    const call = target.calls[0];
+    expect(call?.path).toBe("/api/v4/leads/7");
+    expect(call?.headers).toMatchObject({
+      authorization: "Bearer crm-secret-42",
+      "x-team": "sales",
+      "x-request-id": eventId,
+      "content-type": "application/json",
+    });
+    expect(call?.body).toEqual({ n: 1, nested: { ok: true } });
+    expect(attempt?.exchanges[0]?.url).toBe(
+      `${target.url}/api/v4/leads/7?with=contacts&page=2&id=1&id=3`,
+    );
+    expect(delivery?.outputs.got).toEqual({
+      status: 201,
+      headers: expect.objectContaining({ "x-request-id": "r-1" }) as object,
+      body: { echo: { n: 1, nested: { ok: true } } },
+    });
+    expect(JSON.stringify(attempt)).not.toContain("crm-secret-42");
+  });
+
+  it("sends a form body with body_format: form", async () => {
+    const { delivery } = await run({
+      method: "PUT",
+      path: "contacts",
+      format: "form",
+      payload: { name: "Анна Ли", tags: ["a", "b"], n: 5 },
+    });
+    expect(delivery?.status).toBe("succeeded");
+    expect(target.calls[0]?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(target.calls[0]?.body).toEqual({ name: "Анна Ли", tags: '["a","b"]', n: "5" });
+  });
+
+  it("treats a listed status (404) as an answer for later steps", async () => {
+    const { delivery } = await run({ method: "GET", path: "/missing" });
+    expect(delivery?.status).toBe("succeeded");
+    expect(delivery?.outputs.got).toMatchObject({ status: 404, body: { title: "Not Found" } });
+  });
+
+  it.each([
+    ["another host", "//evil.example.com/x"],
+    ["a full URL", "https://evil.example.com/x"],
+    ["a way out of base_url", "/../../admin"],
+    ["a sibling of base_url", "../v4x/secret"],
+    ["an encoded way out", "%2e%2e/%2E%2E/admin"],
+  ])("refuses a path that is %s, sending nothing", async (_name, path) => {
+    const { delivery, attempt } = await run({ method: "GET", path });
+    expect(delivery?.status).toBe("failed");
+    expect(attempt?.error_code).toBe("invalid_path");
+    expect(target.count).toBe(0);
+  });
+});
