@@ -13,6 +13,8 @@ export function writeBenchRoutes(dir: string): string {
   writeFileSync(
     file,
     `version: 1
+delivery:
+  concurrency: \${BENCH_DELIVERY_CONCURRENCY:-16}
 targets:
   sink:
     type: http

@@ -14,7 +14,9 @@ import { spawnServer, type ServerProcess } from "./spawn-server.ts";
 /**
  * `npm run bench`: ingest against a bare node:http server, drain to a zero-latency target, and
  * RSS with a million stored events, each on a real botbridge child process. Knobs (env):
- * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_EVENTS (drained), BENCH_STORED.
+ * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_EVENTS (drained), BENCH_STORED
+ * and BENCH_STORED_BYTES (the history under the memory phase, and each stored body's size),
+ * BENCH_DELIVERY_CONCURRENCY (delivery.concurrency of the server, default 16 as shipped).
  */
 const knob = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -24,8 +26,9 @@ const knob = (name: string, fallback: number) => {
 const seconds = knob("BENCH_SECONDS", 10);
 const warmup = knob("BENCH_WARMUP_SECONDS", 2);
 const connections = knob("BENCH_CONNECTIONS", 32);
-const drainCount = knob("BENCH_EVENTS", 20_000);
+const drainCount = knob("BENCH_EVENTS", 10_000);
 const storedCount = knob("BENCH_STORED", 1_000_000);
+const storedBytes = knob("BENCH_STORED_BYTES", 256);
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "botbridge-bench-"));
@@ -42,6 +45,7 @@ const load = (server: ServerProcess, extra: Partial<LoadOptions> = {}): Promise<
     connections,
     warmupMs: warmup * 1000,
     durationMs: seconds * 1000,
+    cpuMs: () => server.cpuMs(),
     ...extra,
   });
 
@@ -75,10 +79,12 @@ async function measureDrain(): Promise<BenchFigures["drain"]> {
   const { url } = await target.start();
   say("drain: starting botbridge on them");
   const bridge = await startBridge("drain.db", { TARGET_URL: url, TARGET_DRY_RUN: "false" });
+  const cpuAtStart = bridge.cpuMs();
   const started = performance.now();
   const deadline = started + 120_000;
   while (target.count < drainCount && performance.now() < deadline) await sleep(10);
   const elapsed = (performance.now() - started) / 1000;
+  const cpuMsPerDelivery = (bridge.cpuMs() - cpuAtStart) / target.count;
   await bridge.stop();
   await target.close();
   const store = openSqliteStore(`sqlite:${join(dir, "drain.db")}`);
@@ -88,18 +94,19 @@ async function measureDrain(): Promise<BenchFigures["drain"]> {
     deliveries: drainCount,
     seconds: elapsed,
     perSecond: target.count / elapsed,
+    cpuMsPerDelivery,
     succeeded: deliveries.succeeded,
   };
 }
 
 async function measureMemory(): Promise<BenchFigures["memory"]> {
-  say(`memory: storing ${storedCount} delivered events`);
+  say(`memory: storing ${storedCount} delivered events of ${storedBytes} bytes`);
   const seeding = performance.now();
   await seedStore({
     configPath: routes,
     dbPath: join(dir, "memory.db"),
     source: SOURCE,
-    body,
+    body: benchBody(storedBytes),
     count: storedCount,
     status: "succeeded",
   });
@@ -113,7 +120,7 @@ async function measureMemory(): Promise<BenchFigures["memory"]> {
     durationMs: Math.min(seconds, 5) * 1000,
     onSample: () => (maxRssMb = Math.max(maxRssMb, bridge.rssMb())),
   }).finally(() => bridge.stop());
-  return { stored: storedCount, startRssMb, maxRssMb, load: result };
+  return { stored: storedCount, storedBytes, startRssMb, maxRssMb, load: result };
 }
 
 try {

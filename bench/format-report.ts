@@ -5,8 +5,20 @@ export interface BenchFigures {
   seconds: number;
   botbridge: LoadResult;
   bare: LoadResult;
-  drain: { deliveries: number; seconds: number; perSecond: number; succeeded: number };
-  memory: { stored: number; startRssMb: number; maxRssMb: number; load: LoadResult };
+  drain: {
+    deliveries: number;
+    seconds: number;
+    perSecond: number;
+    cpuMsPerDelivery: number;
+    succeeded: number;
+  };
+  memory: {
+    stored: number;
+    storedBytes: number;
+    startRssMb: number;
+    maxRssMb: number;
+    load: LoadResult;
+  };
 }
 
 export interface Goal {
@@ -57,16 +69,19 @@ export function formatReport(f: BenchFigures): string {
     ["max latency", ms(f.botbridge.maxMs), ms(f.bare.maxMs)],
     ["answered 2xx", num(f.botbridge.requests), num(f.bare.requests)],
     ["errors", num(f.botbridge.errors), num(f.bare.errors)],
+    ["server CPU/webhook", ms(f.botbridge.cpuMsPerRequest, 2), ms(f.bare.cpuMsPerRequest, 2)],
   ];
   const ratio = f.botbridge.perSecond / f.bare.perSecond;
   const goals = checkGoals(f);
   return [
     `ingest: ${f.connections} connections, ${f.seconds} s measured, 1 KB JSON body, durable SQLite`,
     table(rows),
-    `ratio botbridge / bare: ${ratio.toFixed(2)}`,
+    `ratio botbridge / bare: ${ratio.toFixed(2)} (rate), ` +
+      `${(f.bare.cpuMsPerRequest / f.botbridge.cpuMsPerRequest).toFixed(2)} (inverse CPU per webhook)`,
     "",
-    `drain: ${num(f.drain.deliveries)} deliveries in ${f.drain.seconds.toFixed(2)} s = ${num(f.drain.perSecond)}/s (${num(f.drain.succeeded)} succeeded)`,
-    `memory: ${num(f.memory.stored)} events stored; RSS ${f.memory.startRssMb.toFixed(0)} MB at start, ` +
+    `drain: ${num(f.drain.deliveries)} deliveries in ${f.drain.seconds.toFixed(2)} s = ${num(f.drain.perSecond)}/s, ` +
+      `${ms(f.drain.cpuMsPerDelivery, 2)} server CPU each (${num(f.drain.succeeded)} succeeded)`,
+    `memory: ${num(f.memory.stored)} events of ${num(f.memory.storedBytes)} bytes stored; RSS ${f.memory.startRssMb.toFixed(0)} MB at start, ` +
       `max ${f.memory.maxRssMb.toFixed(0)} MB under load (${num(f.memory.load.perSecond)} webhooks/s, p99 ${ms(f.memory.load.p99Ms)})`,
     "",
     table([
@@ -96,6 +111,6 @@ function num(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
-function ms(n: number): string {
-  return `${n.toFixed(1)} ms`;
+function ms(n: number, digits = 1): string {
+  return `${n.toFixed(digits)} ms`;
 }

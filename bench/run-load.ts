@@ -13,6 +13,8 @@ export interface LoadOptions {
   /** Called every `sampleEveryMs` while the measured part runs (e.g. to read the server's RSS). */
   onSample?: () => void;
   sampleEveryMs?: number;
+  /** The server's CPU time so far (ms), read when the measured part starts and ends. */
+  cpuMs?: () => number;
 }
 
 export interface LoadResult {
@@ -23,6 +25,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Server CPU time per answered request, in ms (NaN without `cpuMs`). */
+  cpuMsPerRequest: number;
 }
 
 /**
@@ -42,9 +46,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const measureFrom = start + options.warmupMs;
   const stopAt = measureFrom + options.durationMs;
   let sampler: NodeJS.Timeout | undefined;
-  const sampleTimer = setTimeout(() => {
+  let cpuAtStart = Number.NaN;
+  let cpuAtEnd = Number.NaN;
+  const startTimer = setTimeout(() => {
+    cpuAtStart = options.cpuMs?.() ?? Number.NaN;
     if (options.onSample) sampler = setInterval(options.onSample, options.sampleEveryMs ?? 250);
   }, options.warmupMs);
+  const endTimer = setTimeout(() => {
+    cpuAtEnd = options.cpuMs?.() ?? Number.NaN;
+  }, options.warmupMs + options.durationMs);
 
   const worker = async () => {
     while (performance.now() < stopAt) {
@@ -70,7 +80,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 
   await Promise.all(Array.from({ length: options.connections }, worker));
-  clearTimeout(sampleTimer);
+  clearTimeout(startTimer);
+  clearTimeout(endTimer);
   clearInterval(sampler);
   await pool.close();
   latencies.sort((a, b) => a - b);
@@ -81,6 +92,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     maxMs: latencies.at(-1) ?? Number.NaN,
+    cpuMsPerRequest: (cpuAtEnd - cpuAtStart) / latencies.length,
   };
 }
 

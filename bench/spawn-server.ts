@@ -7,6 +7,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident memory of the process now, in MB (NaN where /proc is not available). */
   rssMb(): number;
+  /** CPU time (user + system) the process has used so far, in ms (NaN without /proc). */
+  cpuMs(): number;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
 }
@@ -71,6 +73,7 @@ function handle(child: ChildProcess, port: number, exited: Promise<void>): Serve
     url: `http://127.0.0.1:${port}`,
     pid,
     rssMb: () => readRssMb(pid),
+    cpuMs: () => readCpuMs(pid),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
@@ -84,6 +87,18 @@ export function readRssMb(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     return kb === undefined ? Number.NaN : Number(kb) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat, in ms (Linux counts them in 1/100 s ticks). */
+export function readCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The fields after the command name (which may hold spaces) start at state: utime is 14th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
   }
