@@ -6,8 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
 import { createFakeTarget } from "../test/fakes/fake-target.ts";
 import { benchBody, SOURCE, writeBenchRoutes } from "./bench-routes.ts";
-import { formatReport, type BenchFigures } from "./format-report.ts";
-import { runLoad, type LoadOptions, type LoadResult } from "./run-load.ts";
+import { formatReport, type BenchFigures, type Measured } from "./format-report.ts";
+import { runLoad, type LoadOptions } from "./run-load.ts";
 import { seedStore } from "./seed-store.ts";
 import { spawnServer, type ServerProcess } from "./spawn-server.ts";
 
@@ -36,8 +36,10 @@ const routes = writeBenchRoutes(dir);
 const body = benchBody(1024);
 const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-const load = (server: ServerProcess, extra: Partial<LoadOptions> = {}): Promise<LoadResult> =>
-  runLoad({
+/** Runs the load against `server`, reading its RSS every 250 ms of the measured part. */
+async function load(server: ServerProcess, extra: Partial<LoadOptions> = {}): Promise<Measured> {
+  let maxRssMb = server.rssMb();
+  const result = await runLoad({
     url: server.url,
     path: `/hooks/${SOURCE}`,
     body,
@@ -46,8 +48,11 @@ const load = (server: ServerProcess, extra: Partial<LoadOptions> = {}): Promise<
     warmupMs: warmup * 1000,
     durationMs: seconds * 1000,
     cpuMs: () => server.cpuMs(),
+    onSample: () => (maxRssMb = Math.max(maxRssMb, server.rssMb())),
     ...extra,
   });
+  return { ...result, maxRssMb };
+}
 
 const startBridge = (db: string, env: NodeJS.ProcessEnv = {}) =>
   spawnServer(["bin/botbridge.js", "serve", "--config", routes], {
@@ -55,7 +60,7 @@ const startBridge = (db: string, env: NodeJS.ProcessEnv = {}) =>
     env: { PORT: "0", BOTBRIDGE_DATABASE_URL: `sqlite:${join(dir, db)}`, ...env },
   });
 
-async function measureIngest(): Promise<{ bare: LoadResult; botbridge: LoadResult }> {
+async function measureIngest(): Promise<{ bare: Measured; botbridge: Measured }> {
   say(`bare node:http, ${warmup} s warm-up + ${seconds} s`);
   const bareServer = await spawnServer(["bench/bare-server.ts"], { cwd: root });
   const bare = await load(bareServer).finally(() => bareServer.stop());
@@ -115,12 +120,10 @@ async function measureMemory(): Promise<BenchFigures["memory"]> {
   );
   const bridge = await startBridge("memory.db");
   const startRssMb = bridge.rssMb();
-  let maxRssMb = startRssMb;
-  const result = await load(bridge, {
-    durationMs: Math.min(seconds, 5) * 1000,
-    onSample: () => (maxRssMb = Math.max(maxRssMb, bridge.rssMb())),
-  }).finally(() => bridge.stop());
-  return { stored: storedCount, storedBytes, startRssMb, maxRssMb, load: result };
+  const result = await load(bridge, { durationMs: Math.min(seconds, 5) * 1000 }).finally(() =>
+    bridge.stop(),
+  );
+  return { stored: storedCount, storedBytes, startRssMb, maxRssMb: result.maxRssMb, load: result };
 }
 
 try {

@@ -1,10 +1,13 @@
 import type { LoadResult } from "./run-load.ts";
 
+/** A load run with the server's largest RSS during it. */
+export type Measured = LoadResult & { maxRssMb: number };
+
 export interface BenchFigures {
   connections: number;
   seconds: number;
-  botbridge: LoadResult;
-  bare: LoadResult;
+  botbridge: Measured;
+  bare: Measured;
   drain: {
     deliveries: number;
     seconds: number;
@@ -17,7 +20,7 @@ export interface BenchFigures {
     storedBytes: number;
     startRssMb: number;
     maxRssMb: number;
-    load: LoadResult;
+    load: Measured;
   };
 }
 
@@ -69,6 +72,7 @@ export function formatReport(f: BenchFigures): string {
     ["max latency", ms(f.botbridge.maxMs), ms(f.bare.maxMs)],
     ["answered 2xx", num(f.botbridge.requests), num(f.bare.requests)],
     ["errors", num(f.botbridge.errors), num(f.bare.errors)],
+    ["server max RSS", mb(f.botbridge.maxRssMb), mb(f.bare.maxRssMb)],
     ["server CPU/webhook", ms(f.botbridge.cpuMsPerRequest, 2), ms(f.bare.cpuMsPerRequest, 2)],
   ];
   const ratio = f.botbridge.perSecond / f.bare.perSecond;
@@ -82,7 +86,7 @@ export function formatReport(f: BenchFigures): string {
     `drain: ${num(f.drain.deliveries)} deliveries in ${f.drain.seconds.toFixed(2)} s = ${num(f.drain.perSecond)}/s, ` +
       `${ms(f.drain.cpuMsPerDelivery, 2)} server CPU each (${num(f.drain.succeeded)} succeeded)`,
     `memory: ${num(f.memory.stored)} events of ${num(f.memory.storedBytes)} bytes stored; RSS ${f.memory.startRssMb.toFixed(0)} MB at start, ` +
-      `max ${f.memory.maxRssMb.toFixed(0)} MB under load (${num(f.memory.load.perSecond)} webhooks/s, p99 ${ms(f.memory.load.p99Ms)})`,
+      `max ${f.memory.maxRssMb.toFixed(0)} MB under load (empty database: ${mb(f.botbridge.maxRssMb)}; ${num(f.memory.load.perSecond)} webhooks/s, p99 ${ms(f.memory.load.p99Ms)})`,
     "",
     table([
       ["goal", "measured", "target", "result"],
@@ -113,4 +117,8 @@ function num(n: number): string {
 
 function ms(n: number, digits = 1): string {
   return `${n.toFixed(digits)} ms`;
+}
+
+function mb(n: number): string {
+  return `${n.toFixed(0)} MB`;
 }
