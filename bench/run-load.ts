@@ -82,6 +82,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(Array.from({ length: options.connections }, worker));
   clearTimeout(startTimer);
   clearTimeout(endTimer);
+  // The last answers may come in before the end timer had its turn.
+  if (Number.isNaN(cpuAtEnd)) cpuAtEnd = options.cpuMs?.() ?? Number.NaN;
   clearInterval(sampler);
   await pool.close();
   latencies.sort((a, b) => a - b);
