@@ -125,11 +125,16 @@ async function measureMemory(): Promise<BenchFigures["memory"]> {
   return { stored: storedCount, storedBytes, startRssMb, maxRssMb: result.maxRssMb, load: result };
 }
 
+// Exits 0 whatever the goals say (the figures are the output); 1 when a phase fails.
 try {
   const ingest = await measureIngest();
   const drain = await measureDrain();
   const memory = await measureMemory();
   process.stdout.write(`\n${formatReport({ connections, seconds, ...ingest, drain, memory })}\n`);
+} catch (error) {
+  say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+process.exit();

@@ -30,6 +30,10 @@ export function spawnServer(
   const stderr: string[] = [];
   child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString("utf8")));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A bench that fails halfway must not leave servers behind.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
