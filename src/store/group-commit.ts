@@ -2,13 +2,18 @@ import type { DatabaseSync } from "node:sqlite";
 
 interface Job {
   work: () => unknown;
+  durable: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 export interface GroupCommit {
-  /** Runs `work` inside the next shared transaction; settles once that transaction commits. */
-  run<T>(work: () => T): Promise<T>;
+  /**
+   * Runs `work` inside the next shared transaction; settles once that transaction commits.
+   * `durable: false` marks work that may be lost to a power cut (not to a process crash) without
+   * harm, e.g. taking a lease: a batch of such work only commits without waiting for the disk.
+   */
+  run<T>(work: () => T, options?: { durable?: boolean }): Promise<T>;
   /** Waits for queued work to commit. */
   drain(): Promise<void>;
 }
@@ -18,13 +23,16 @@ export interface GroupCommit {
  * event loop runs in one transaction, so a durable commit (an fsync) is paid once per batch
  * instead of once per request. Each job runs in its own savepoint: a job that throws is rolled
  * back alone and its caller gets the error; if the commit itself fails, every job in the batch
- * fails and nothing of it is kept.
+ * fails and nothing of it is kept. A batch that holds only non-durable work commits with
+ * synchronous=NORMAL (no fsync; in WAL mode a process crash still loses nothing, and the next
+ * durable commit makes it durable too).
  */
 export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit {
   const queue: Job[] = [];
   let scheduled = false;
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => undefined;
+  let durableMode = true;
 
   const flush = (): void => {
     scheduled = false;
@@ -32,6 +40,11 @@ export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit
     if (queue.length > 0) schedule();
     const results: { job: Job; ok: boolean; value: unknown }[] = [];
     try {
+      const durable = batch.some((job) => job.durable);
+      if (durable !== durableMode) {
+        db.exec(`PRAGMA synchronous = ${durable ? "FULL" : "NORMAL"}`);
+        durableMode = durable;
+      }
       db.exec("BEGIN IMMEDIATE");
       for (const job of batch) {
         db.exec("SAVEPOINT job");
@@ -65,10 +78,15 @@ export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit
   };
 
   return {
-    run<T>(work: () => T): Promise<T> {
+    run<T>(work: () => T, options: { durable?: boolean } = {}): Promise<T> {
       if (queue.length === 0 && !scheduled) idle = new Promise((resolve) => (markIdle = resolve));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({
+          work,
+          durable: options.durable ?? true,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+        });
         schedule();
       });
     },

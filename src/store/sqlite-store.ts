@@ -138,10 +138,11 @@ export function openSqliteStore(url: string): Store {
     },
 
     async claim({ owner, now, limit, lease_ms }) {
-      const rows = await writes.run(() =>
-        statement(`UPDATE deliveries SET status = 'running', lease_owner = :owner, next_attempt_at = :lease_until, updated_at = :now
+      const rows = await writes.run(
+        () =>
+          statement(`UPDATE deliveries SET status = 'running', lease_owner = :owner, next_attempt_at = :lease_until, updated_at = :now
           WHERE seq IN (
-            SELECT d.seq FROM deliveries d
+            SELECT d.seq FROM deliveries d INDEXED BY deliveries_due
             WHERE d.status IN ('pending', 'running') AND d.next_attempt_at <= :now
               AND (d.order_key IS NULL OR NOT EXISTS (
                 SELECT 1 FROM deliveries e WHERE e.order_key = d.order_key AND e.status IN ('pending', 'running') AND e.seq < d.seq))
@@ -149,6 +150,8 @@ export function openSqliteStore(url: string): Store {
             ORDER BY d.next_attempt_at, d.seq
             LIMIT :limit)
           RETURNING ${DELIVERY_COLUMNS}`).all({ owner, now, lease_until: now + lease_ms, limit }),
+        // A lease lost to a power cut only lets the delivery be claimed again: no fsync needed.
+        { durable: false },
       );
       if (rows.length === 0) return [];
       const eventIds = [...new Set(rows.map((r) => r.event_id as string))];
@@ -224,12 +227,14 @@ export function openSqliteStore(url: string): Store {
     },
 
     release(owner, now) {
-      return writes.run(() =>
-        Number(
-          statement(
-            "UPDATE deliveries SET status = 'pending', lease_owner = NULL, next_attempt_at = ?, updated_at = ? WHERE status = 'running' AND lease_owner = ?",
-          ).run(now, now, owner).changes,
-        ),
+      return writes.run(
+        () =>
+          Number(
+            statement(
+              "UPDATE deliveries SET status = 'pending', lease_owner = NULL, next_attempt_at = ?, updated_at = ? WHERE status = 'running' AND lease_owner = ?",
+            ).run(now, now, owner).changes,
+          ),
+        { durable: false },
       );
     },
 

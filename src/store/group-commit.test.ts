@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { createGroupCommit, type GroupCommit } from "./group-commit.ts";
+
+let db: DatabaseSync;
+let writes: GroupCommit;
+/** Each COMMIT, with the synchronous level it ran under (1 = NORMAL, 2 = FULL). */
+let commits: number[];
+
+beforeEach(() => {
+  db = new DatabaseSync(join(mkdtempSync(join(tmpdir(), "botbridge-gc-")), "gc.db"));
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (x INTEGER)");
+  commits = [];
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (sql === "COMMIT")
+      commits.push(db.prepare("PRAGMA synchronous").get()?.synchronous as number);
+    exec(sql);
+  };
+  writes = createGroupCommit(db);
+});
+
+afterEach(() => {
+  db.close();
+});
+
+const insert = (x: number) => () => db.prepare("INSERT INTO t (x) VALUES (?)").run(x);
+const rows = () =>
+  db
+    .prepare("SELECT x FROM t ORDER BY x")
+    .all()
+    .map((r) => r.x);
+
+describe("group commit", () => {
+  it("commits the writes of one turn together, and a failing one alone is rolled back", async () => {
+    const results = await Promise.allSettled([
+      writes.run(insert(1)),
+      writes.run(() => {
+        insert(2)();
+        throw new Error("job failed");
+      }),
+      writes.run(insert(3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(rows()).toEqual([1, 3]);
+    expect(commits).toHaveLength(1);
+  });
+
+  it.each([
+    { name: "only leases", durable: [false, false], level: 1 },
+    { name: "a lease and an ingest", durable: [false, true], level: 2 },
+    { name: "only ingests", durable: [true, true], level: 2 },
+  ])("waits for the disk unless every job may be lost to a power cut: $name", async (c) => {
+    await Promise.all(c.durable.map((durable, i) => writes.run(insert(i), { durable })));
+    expect(commits).toEqual([c.level]);
+    expect(rows()).toEqual([0, 1]);
+  });
+
+  it("goes back to FULL for the next durable batch", async () => {
+    await writes.run(insert(1), { durable: false });
+    await writes.run(insert(2));
+    expect(commits).toEqual([1, 2]);
+  });
+});
