@@ -26,7 +26,12 @@ export interface BothelpBridge {
  */
 export async function startBothelpBridge(
   routes: string,
-  options: { fake?: FakeBothelpOptions; target?: string; delivery?: string } = {},
+  options: {
+    fake?: FakeBothelpOptions;
+    target?: string;
+    delivery?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<BothelpBridge> {
   const clock = createTestClock(Date.now());
   const fake = createFakeBothelp({ now: () => clock.now(), ...options.fake });
@@ -57,6 +62,7 @@ ${routes}
       BOTHELP_URL: url,
       BOTHELP_CLIENT_ID: fake.clientId,
       BOTHELP_CLIENT_SECRET: fake.clientSecret,
+      ...options.env,
     },
   });
   return {
