@@ -3,6 +3,7 @@ import { defineAction } from "../define-action.ts";
 import { bothelpOperation } from "./bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
+import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
 
 export const addToSequence = defineAction({
@@ -14,10 +15,7 @@ export const addToSequence = defineAction({
   output: SUBSCRIBER_ACTION_OUTPUT,
   params: z.strictObject({
     subscriber: subscriberSchema,
-    sequence: z
-      .string()
-      .min(1)
-      .meta({ description: "The sequence's referral (Ref авторассылки)." }),
+    sequence: referralSchema("The sequence's referral (Ref авторассылки)."),
   }),
   examples: [
     {

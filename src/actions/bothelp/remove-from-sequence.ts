@@ -4,6 +4,7 @@ import { bothelpOperation } from "./bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
 import { referralRequest } from "./referral-request.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
+import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
 
 export const removeFromSequence = defineAction({
@@ -15,10 +16,7 @@ export const removeFromSequence = defineAction({
   output: SUBSCRIBER_ACTION_OUTPUT,
   params: z.strictObject({
     subscriber: subscriberSchema,
-    sequence: z
-      .string()
-      .optional()
-      .meta({ description: "The sequence's referral (Ref авторассылки)." }),
+    sequence: referralSchema("The sequence's referral (Ref авторассылки).").optional(),
   }),
   examples: [
     {

@@ -3,6 +3,7 @@ import { defineAction } from "../define-action.ts";
 import { bothelpOperation } from "./bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
+import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
 
 export const startFlow = defineAction({
@@ -14,11 +15,10 @@ export const startFlow = defineAction({
   output: SUBSCRIBER_ACTION_OUTPUT,
   params: z.strictObject({
     subscriber: subscriberSchema,
-    flow: z.string().min(1).meta({ description: "The flow's referral (Ref бота)." }),
-    step: z
-      .string()
-      .optional()
-      .meta({ description: "The step's referral (Ref шага); empty or absent: the first step." }),
+    flow: referralSchema("The flow's referral (Ref бота)."),
+    step: referralSchema(
+      "The step's referral (Ref шага); empty or absent: the first step.",
+    ).optional(),
   }),
   examples: [
     {

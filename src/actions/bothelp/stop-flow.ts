@@ -4,6 +4,7 @@ import { bothelpOperation } from "./bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
 import { referralRequest } from "./referral-request.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
+import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
 
 export const stopFlow = defineAction({
@@ -15,7 +16,7 @@ export const stopFlow = defineAction({
   output: SUBSCRIBER_ACTION_OUTPUT,
   params: z.strictObject({
     subscriber: subscriberSchema,
-    flow: z.string().optional().meta({ description: "The flow's referral (Ref бота)." }),
+    flow: referralSchema("The flow's referral (Ref бота).").optional(),
   }),
   examples: [
     {
