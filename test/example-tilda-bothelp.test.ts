@@ -46,6 +46,14 @@ describe("examples/tilda-bothelp.yaml", () => {
     expect(posted.status).toBe(200);
     const [waiting] = await t.settle();
     expect(waiting).toMatchObject({ status: "pending", attempts: 0 });
+    // serve checked the example's referrals at start: this BotHelp has no flows or sequences.
+    await t.until(() => t.logs.some((l) => l.referral !== undefined && l.kind === "step"));
+    expect(t.logs.filter((l) => l.referral !== undefined).map((l) => [l.kind, l.referral])).toEqual(
+      [
+        ["flow", "c1723106923821"],
+        ["step", "1723638253735"],
+      ],
+    );
     fake.addSubscriber({ id: 7, cuid: "ab.7", phone: "+79991234567" });
     fake.clearCalls();
     t.advance(60_000);

@@ -31,6 +31,7 @@ export async function startBothelpBridge(
     target?: string;
     delivery?: string;
     env?: Record<string, string>;
+    checkReferrals?: boolean;
   } = {},
 ): Promise<BothelpBridge> {
   const clock = createTestClock(Date.now());
@@ -50,6 +51,7 @@ targets:
     token_url: \${BOTHELP_URL}/oauth2/token
     client_id: \${BOTHELP_CLIENT_ID}
     client_secret: \${BOTHELP_CLIENT_SECRET}
+    check_referrals: ${options.checkReferrals ?? false}
 ${options.target ?? ""}
 sources:
   forms:

@@ -27,6 +27,10 @@ export const bothelpTargetSchema = z
     token_refresh_margin: durationSchema
       .default(120_000)
       .meta({ description: "Renew the token this long before it expires." }),
+    check_referrals: z.boolean().default(true).meta({
+      description:
+        "At start, serve checks the flow, step and sequence referrals written in the routes against BotHelp and logs the missing ones.",
+    }),
     operations: z
       .partialRecord(z.enum(BOTHELP_OPERATIONS), bothelpOperationSchema)
       .optional()

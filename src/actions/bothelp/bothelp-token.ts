@@ -1,7 +1,6 @@
-import type { ActionContext } from "../action-context.ts";
+import type { BothelpContext } from "./bothelp-context.ts";
 import { ActionError } from "../action-error.ts";
 import { TargetHttpError } from "../target-http-error.ts";
-import type { BothelpTarget } from "./bothelp-target-schema.ts";
 
 interface CachedToken {
   value: string;
@@ -18,10 +17,7 @@ const PENDING = "bothelp.token.pending";
  * fetches it. `stale` is a token the API just refused with 401: it is dropped and a new one is
  * fetched (unless another action already did). Never logged: exchanges mask the body.
  */
-export async function bothelpToken(
-  context: ActionContext<BothelpTarget>,
-  stale?: string,
-): Promise<string> {
+export async function bothelpToken(context: BothelpContext, stale?: string): Promise<string> {
   const cached = context.shared.get(TOKEN) as CachedToken | undefined;
   if (cached && cached.value !== stale && context.now() < cached.renewAt) return cached.value;
   if (cached && cached.value === stale) context.shared.delete(TOKEN);
@@ -33,7 +29,7 @@ export async function bothelpToken(
   return pending;
 }
 
-async function fetchToken(context: ActionContext<BothelpTarget>): Promise<string> {
+async function fetchToken(context: BothelpContext): Promise<string> {
   const { target } = context;
   const response = await context.http({
     method: "POST",

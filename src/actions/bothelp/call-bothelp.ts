@@ -1,7 +1,7 @@
-import type { ActionContext, TargetResponse } from "../action-context.ts";
+import type { TargetResponse } from "../action-context.ts";
+import type { BothelpContext } from "./bothelp-context.ts";
 import type { QueryValue } from "../target-http.ts";
 import type { BothelpOperation } from "./bothelp-operations.ts";
-import type { BothelpTarget } from "./bothelp-target-schema.ts";
 import { bothelpToken } from "./bothelp-token.ts";
 
 /** Who a subscriber-scoped call is about: BotHelp's id, or its cuid. */
@@ -22,7 +22,7 @@ export interface BothelpCall {
  * the call is sent again; redirects are never followed.
  */
 export async function callBothelp(
-  context: ActionContext<BothelpTarget>,
+  context: BothelpContext,
   call: BothelpCall,
 ): Promise<TargetResponse> {
   const { operation } = call;

@@ -1,7 +1,6 @@
-import type { ActionContext } from "../action-context.ts";
+import type { BothelpContext } from "./bothelp-context.ts";
 import { ActionError } from "../action-error.ts";
 import { bothelpOperation } from "./bothelp-operations.ts";
-import type { BothelpTarget } from "./bothelp-target-schema.ts";
 import { callBothelp } from "./call-bothelp.ts";
 
 /** A subscriber as `GET /v1/subscribers/` lists it (id and cuid always; the rest as given). */
@@ -23,7 +22,7 @@ export interface SubscriberFilter {
  * `maxPages` pages. `truncated` says more were left.
  */
 export async function findBothelpSubscribers(
-  context: ActionContext<BothelpTarget>,
+  context: BothelpContext,
   filter: SubscriberFilter,
   maxPages: number,
 ): Promise<{ subscribers: BothelpSubscriberResource[]; truncated: boolean }> {
