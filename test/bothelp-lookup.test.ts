@@ -126,6 +126,19 @@ describe("BotHelp subscriber lookup", () => {
     expect(delivery?.outputs.out).toEqual({ subscribers: [], skipped: true });
   });
 
+  it.each([
+    ["skip", "succeeded", null],
+    ["fail", "failed", "invalid_params"],
+  ])("with no email in the event and on_missing: %s", async (mode, status, code) => {
+    const { delivery, calls, eventId } = await run(
+      `{ email: "{{ body.email }}", on_missing: ${mode} }`,
+      { name: "no email" },
+    );
+    expect(delivery?.status).toBe(status);
+    expect(calls).toEqual([]);
+    expect((await b.attemptsOf(eventId)).map((a) => a.error_code)).toEqual([code]);
+  });
+
   it("waits, using up no attempts, until the subscriber appears, then acts", async () => {
     const { delivery, eventId } = await run(
       `{ phone: "{{ body.phone }}", on_missing: wait }`,

@@ -59,7 +59,8 @@ async function fetchToken(context: BothelpContext): Promise<string> {
       { kind: "retry" },
     );
   }
-  const lifetime = typeof body.expires_in === "number" ? body.expires_in * 1000 : 3_600_000;
+  const seconds = Number(body.expires_in);
+  const lifetime = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3_600_000;
   const margin = Math.min(target.token_refresh_margin, lifetime / 2);
   context.shared.set(TOKEN, {
     value: body.access_token,

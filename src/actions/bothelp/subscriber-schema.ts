@@ -30,7 +30,8 @@ export const subscriberSchema = z
       .default(7 * 86_400_000)
       .meta({ description: "With on_missing: wait, how long to keep looking (default 7d)." }),
   })
-  .refine((s) => IDENTIFIERS.some((key) => s[key] !== undefined), {
+  // An identifier that renders to nothing is left out; with on_missing: skip the action skips.
+  .refine((s) => s.on_missing === "skip" || IDENTIFIERS.some((key) => s[key] !== undefined), {
     error: "expected one of id, cuid, email or phone",
   })
   .meta({
