@@ -46,7 +46,7 @@ async function fetchToken(context: BothelpContext): Promise<string> {
   if (status === 400 || status === 401 || status === 403) {
     throw new ActionError(
       "bothelp_auth_failed",
-      `BotHelp refused the client credentials of target "${context.targetName}" (token endpoint answered HTTP ${status}${describeOAuthError(response.body)}); check client_id and client_secret (BotHelp settings -> Integrations) and that the API app is active`,
+      `BotHelp refused the client credentials of target "${context.targetName}" (token endpoint answered HTTP ${status}${describeOAuthError(response.body, target.client_secret)}); check client_id and client_secret (BotHelp settings -> Integrations) and that the API app is active`,
     );
   }
   if (status < 200 || status >= 300)
@@ -69,9 +69,11 @@ async function fetchToken(context: BothelpContext): Promise<string> {
   return body.access_token;
 }
 
-function describeOAuthError(body: unknown): string {
+/** `: invalid_client: Client authentication failed`, never echoing the secret itself. */
+function describeOAuthError(body: unknown, secret: string | undefined): string {
   if (body === null || typeof body !== "object") return "";
   const { error, error_description } = body as Record<string, unknown>;
   const parts = [error, error_description].filter((p) => typeof p === "string");
-  return parts.length > 0 ? `: ${parts.join(": ")}` : "";
+  const text = parts.length > 0 ? `: ${parts.join(": ")}` : "";
+  return secret ? text.split(secret).join("***") : text;
 }
