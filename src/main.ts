@@ -7,6 +7,8 @@ import type { Action } from "./actions/define-action.ts";
 import { createMasker } from "./actions/mask-secrets.ts";
 import { createTargetRuntimes, type TargetRuntimes } from "./actions/target-runtimes.ts";
 import type { Config } from "./config/config.ts";
+import { checkTargets } from "./cli/check-targets.ts";
+import { logTargetChecks } from "./cli/log-target-checks.ts";
 import { formatProblem } from "./config/config-problem.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCircuitBreaker } from "./dispatch/circuit-breaker.ts";
@@ -101,6 +103,14 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
   const port = (server.address() as AddressInfo).port;
   dispatcher.start();
+  checkTargets(config, targets, {
+    now,
+    signal: AbortSignal.timeout(60_000),
+    onlyReferred: true,
+  }).then(
+    (checks) => logTargetChecks(log, checks),
+    (error: unknown) => log.warn({ err: error }, "BotHelp referral check failed"),
+  );
   const purge = setInterval(() => {
     store.purge(now() - config.settings.storage.retention, now()).then(
       (n) => n > 0 && log.info({ purged: n }, "purged events past storage.retention"),

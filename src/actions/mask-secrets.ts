@@ -16,6 +16,8 @@ export interface Masker {
   /** A copy of a JSON-like value with secret keys and known secret values masked. */
   value(value: unknown): unknown;
   text(text: string): string;
+  /** A response body: known secret values masked, and secret keys too when it is JSON. */
+  body(text: string): string;
 }
 
 /**
@@ -52,5 +54,15 @@ export function createMasker(secrets: ReadonlySet<string>): Masker {
       ),
     value,
     text,
+    body: (input) => {
+      if (!/^\s*[[{]/.test(input)) return text(input);
+      try {
+        const parsed: unknown = JSON.parse(input);
+        const masked = JSON.stringify(value(parsed));
+        return masked === JSON.stringify(parsed) ? text(input) : masked;
+      } catch {
+        return text(input);
+      }
+    },
   };
 }

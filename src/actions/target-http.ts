@@ -130,13 +130,13 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
       exchange.response_headers = Object.fromEntries(
         KEPT_RESPONSE_HEADERS.flatMap((h) => (responseHeaders[h] ? [[h, responseHeaders[h]]] : [])),
       );
-      exchange.response_body = options.masker.text(text.slice(0, MAX_RECORDED_BODY));
+      exchange.response_body = options.masker.body(text).slice(0, MAX_RECORDED_BODY);
       const accept = request.accept ?? ((s: number) => s >= 200 && s < 300);
       if (!accept(status))
         throw new TargetHttpError(
           status,
           responseHeaders,
-          options.masker.text(text.slice(0, MAX_RECORDED_BODY)),
+          options.masker.body(text).slice(0, MAX_RECORDED_BODY),
           options.name,
         );
       return {

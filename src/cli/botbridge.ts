@@ -4,9 +4,14 @@ import { createActions } from "../actions/actions.ts";
 import { formatProblem } from "../config/config-problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
 import { loadConfig } from "../config/load-config.ts";
+import { createMasker } from "../actions/mask-secrets.ts";
+import { createTargetRuntimes } from "../actions/target-runtimes.ts";
+import { createRateLimits } from "../dispatch/rate-limits.ts";
 import { ConfigError, startBotbridge } from "../main.ts";
+import { checkTargets } from "./check-targets.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
+import { formatTargetChecks } from "./format-target-checks.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -69,6 +74,40 @@ program
     process.stdout.write(
       `${path}: ok (${Object.keys(config.targets).length} targets, ${config.sources.size} sources, ${config.routes.length} routes)\n`,
     );
+  });
+
+program
+  .command("targets")
+  .description("commands about the configured targets")
+  .command("check")
+  .description(
+    "list each BotHelp target's flows, steps and sequences, and every referral in the routes it lacks; exit 1 if any",
+  )
+  .action(async () => {
+    const path = program.opts<{ config: string }>().config;
+    const result = await loadConfig(path, { actions: createActions(), env: process.env });
+    if (!result.ok) {
+      process.stderr.write(`${result.problems.map(formatProblem).join("\n")}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const { config } = result;
+    const runtimes = createTargetRuntimes(config.targets, {
+      masker: createMasker(config.secrets),
+      rateLimits: createRateLimits(),
+      defaultTimeoutMs: config.settings.delivery.timeout,
+    });
+    try {
+      const checks = await checkTargets(config, runtimes, {
+        now: Date.now,
+        signal: AbortSignal.timeout(120_000),
+      });
+      process.stdout.write(`${formatTargetChecks(checks)}\n`);
+      if (checks.some((c) => c.ok === false || (c.ok === true && c.missing.length > 0)))
+        process.exitCode = 1;
+    } finally {
+      await runtimes.close();
+    }
   });
 
 program

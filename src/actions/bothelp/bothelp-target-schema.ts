@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { durationSchema } from "../../config/duration-schema.ts";
 import { targetFields } from "../target-fields.ts";
+import { BOTHELP_OPERATIONS, bothelpOperationSchema } from "./bothelp-operations.ts";
 
 export const bothelpTargetSchema = z
   .strictObject({
@@ -26,6 +27,17 @@ export const bothelpTargetSchema = z
     token_refresh_margin: durationSchema
       .default(120_000)
       .meta({ description: "Renew the token this long before it expires." }),
+    check_referrals: z.boolean().default(true).meta({
+      description:
+        "At start, serve checks the flow, step and sequence referrals written in the routes against BotHelp and logs the missing ones.",
+    }),
+    operations: z
+      .partialRecord(z.enum(BOTHELP_OPERATIONS), bothelpOperationSchema)
+      .optional()
+      .meta({
+        description:
+          "Per-operation overrides of method, path, content type, body style, referral placement and rate limit.",
+      }),
     ...targetFields,
   })
   .refine((t) => t.dry_run || (t.client_id !== undefined && t.client_secret !== undefined), {
