@@ -19,7 +19,7 @@ const nameSchema = z
 export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema = false) {
   return z
     .strictObject({
-      version: z.literal(1).meta({ description: "The config format's version." }),
+      version: z.literal(1).meta({ description: "The config format's version.", examples: [1] }),
       server: serverSchema.prefault({}),
       storage: storageSchema.prefault({}),
       delivery: deliverySchema.prefault({}),
@@ -29,10 +29,13 @@ export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema
         .default({})
         .meta({ description: "Accounts that actions call, by name." }),
       sources: z
-        .record(nameSchema, z.union([sourceSchema, z.null()]))
+        .record(nameSchema.meta({ examples: ["tilda"] }), z.union([sourceSchema, z.null()]))
         .default({})
         .meta({ description: "Inbound endpoints, by name: POST /hooks/<name>." }),
-      routes: z.array(createRouteSchema(actions, forJsonSchema)).default([]),
+      routes: z.array(createRouteSchema(actions, forJsonSchema)).default([]).meta({
+        description:
+          "The rules. Every route of an event's source whose condition holds makes one delivery, and its actions run in order.",
+      }),
     })
     .meta({ title: "botbridge routes.yaml" });
 }
