@@ -108,6 +108,7 @@ describe("renderConfigDoc", () => {
     ["storage.url", "BOTBRIDGE_DATABASE_URL overrides it"],
     ["routes[].actions[].<action type>", "[docs/actions.md](actions.md)"],
     ["delivery.timeout", "targets may set their own"],
+    ["routes[].actions[].id", "later actions: steps.&lt;id>."],
   ])("describes %s from its schema's meta", (option, text) => {
     expect(row(doc, option).description).toContain(text);
   });

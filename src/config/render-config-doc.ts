@@ -56,7 +56,7 @@ function isSection(value: z.ZodType): boolean {
 function renderSection(key: string, field: z.ZodType): string[] {
   const { core: value, description } = describeOption(field, key);
   const lines = [`## ${key}`, ""];
-  if (description) lines.push(description, "");
+  if (description) lines.push(prose(description), "");
   const kinds = value instanceof z.ZodRecord ? kindsOf(value) : undefined;
   if (value instanceof z.ZodRecord && kinds) {
     const path = `${key}.${keyPlaceholder(value)}`;
@@ -69,7 +69,7 @@ function renderSection(key: string, field: z.ZodType): string[] {
       const kind = kindOf(option, kinds.discriminator);
       lines.push("", `### ${heading(option, kinds)}`, "");
       const about = option.meta()?.description;
-      if (typeof about === "string") lines.push(about, "");
+      if (typeof about === "string") lines.push(prose(about), "");
       lines.push(...optionsTable(listOptions(option, path)));
       lines.push(...exampleBlock({ [key]: { [kind]: exampleOf(option, path) } }));
     }
@@ -99,7 +99,7 @@ function optionsTable(options: readonly ConfigOption[], withDefaults = true): st
     const fallback = o.default ? inline(o.default.value) : o.required ? "**required**" : "";
     const example = o.example && !o.hasOptions ? inline(o.example.value) : "";
     const cells = [`\`${o.path}\``, o.type, ...(withDefaults ? [fallback] : [])];
-    cells.push(o.description ?? "", example);
+    cells.push(prose(o.description ?? ""), example);
     return `| ${cells.map((c) => c.replace(/\|/g, "\\|").replace(/\n/g, " ")).join(" | ")} |`;
   });
   return [`| ${head.join(" | ")} |`, `|${"---|".repeat(head.length)}`, ...rows];
@@ -107,6 +107,14 @@ function optionsTable(options: readonly ConfigOption[], withDefaults = true): st
 
 function exampleBlock(value: Record<string, unknown>): string[] {
   return ["", "```yaml", stringify(value, { lineWidth: 0 }).trimEnd(), "```"];
+}
+
+/** Schema text as Markdown: outside code spans, `<name>` is text, not an HTML tag. */
+function prose(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, "&lt;") : part))
+    .join("");
 }
 
 /** A value as written in YAML, on one line. */
