@@ -24,14 +24,17 @@ export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema
       storage: storageSchema.prefault({}),
       delivery: deliverySchema.prefault({}),
       templates: templatesSchema.prefault({}),
-      targets: z
-        .record(nameSchema, targetSchema)
-        .default({})
-        .meta({ description: "Accounts that actions call, by name." }),
+      targets: z.record(nameSchema, targetSchema).default({}).meta({
+        description:
+          "Accounts that actions call, by name. An action calls the target of its kind; when several targets share a kind, the action item names one with target.",
+      }),
       sources: z
         .record(nameSchema.meta({ examples: ["tilda"] }), z.union([sourceSchema, z.null()]))
         .default({})
-        .meta({ description: "Inbound endpoints, by name: POST /hooks/<name>." }),
+        .meta({
+          description:
+            "Inbound endpoints, by name: POST /hooks/<name>. An entry with no options may be left empty (`tilda:`).",
+        }),
       routes: z.array(createRouteSchema(actions, forJsonSchema)).default([]).meta({
         description:
           "The rules. Every route of an event's source whose condition holds makes one delivery, and its actions run in order.",
