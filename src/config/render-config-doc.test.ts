@@ -169,16 +169,16 @@ describe("renderConfigDoc", () => {
     expect(Object.keys(merged).sort()).toEqual(
       Object.keys(createRoutesSchema(actions).shape).sort(),
     );
+    // Every ${VAR} the examples use without a default is set, as a deployment would set it.
+    const text = stringify(merged);
     const env = Object.fromEntries(
-      [
-        "BOTHELP_CLIENT_ID",
-        "BOTHELP_CLIENT_SECRET",
-        "METABOT_TOKEN",
-        "CRM_TOKEN",
-        "DB_PASSWORD",
-      ].map((name) => [name, `${name.toLowerCase()}-value`]),
+      [...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map(([, name]) => [
+        name,
+        `${name}-value`,
+      ]),
     );
-    const result = parseConfig(stringify(merged), "example.yaml", { actions, env });
+    expect(Object.keys(env)).toContain("BOTHELP_CLIENT_SECRET");
+    const result = parseConfig(text, "example.yaml", { actions, env });
     expect(result.ok ? [] : result.problems).toEqual([]);
     expect(result.ok && result.config.settings.delivery.circuit_breaker.cool_down).toBe(60_000);
   });
