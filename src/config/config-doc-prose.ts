@@ -6,7 +6,7 @@ import { DEFAULT_TIME_PICTURE } from "../templates/format-time.ts";
  */
 export const configDocProse = {
   intro: [
-    "botbridge reads one file, `routes.yaml`: `./routes.yaml` unless `--config` or `BOTBRIDGE_CONFIG` names another. `botbridge check [file]` validates it and prints every problem at once as `FILE:LINE:COL: PATH: MESSAGE`; unknown keys are errors. `SIGHUP` reloads the file; a file with problems is reported and the last good rules stay.",
+    "botbridge reads one file, `routes.yaml`: `./routes.yaml` unless `--config` or `BOTBRIDGE_CONFIG` names another. `botbridge check [file]` validates it and prints every problem at once as `FILE:LINE:COL: PATH: MESSAGE`; unknown keys are errors. `SIGHUP` reloads the file; a file with problems is reported and the last good rules stay. Complete files that pass `botbridge check` are in [examples/](../examples/).",
     "",
     "For completion and checking in editors (yaml-language-server), start the file with:",
     "",
@@ -43,7 +43,7 @@ export const configDocProse = {
     "A value with `{{ expression }}` is a template: [JSONata](https://docs.jsonata.org/) rendered when the action runs (at dispatch time, so a retry renders again). A value that is exactly one `{{ expression }}` keeps the expression's type (number, object, list); text around it makes a string. Templates see:",
     "",
     "- `body`: the parsed request body (JSON, urlencoded with `a[b][c]` nesting, multipart, or text)",
-    "- `query`: the query string; `headers`: the request headers, lower case",
+    "- `query`: the query string, nested like a urlencoded body; `headers`: the request headers, by lower-case name",
     "- `source`: the source's name; `event.id`, `event.received_at`",
     "- `steps.<id>`: the output of an earlier action of the route that has that `id`",
     "",
