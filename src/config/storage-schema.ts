@@ -15,6 +15,14 @@ export const storageSchema = z
         description:
           "sqlite:PATH (embedded) or postgres://... (several instances); BOTBRIDGE_DATABASE_URL overrides it.",
       }),
+    pool_size: z.number().int().min(1).max(200).default(10).meta({
+      description:
+        "PostgreSQL only: connections this process keeps to the database (one more listens for new deliveries).",
+    }),
+    statement_timeout: durationSchema.default(10_000).meta({
+      description:
+        "PostgreSQL only: a statement running longer is cancelled; the webhook gets 503 and the dispatcher retries.",
+    }),
     retention: durationSchema.default(30 * 86_400_000).meta({
       description: "Events older than this are purged with their deliveries and attempts.",
     }),

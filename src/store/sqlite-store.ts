@@ -328,6 +328,10 @@ export function openSqliteStore(url: string): Store {
       return total;
     },
 
+    watch() {
+      // one process per SQLite file: its own ingests wake its dispatcher directly
+    },
+
     ping() {
       statement("SELECT 1").get();
       return Promise.resolve();

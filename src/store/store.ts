@@ -163,6 +163,12 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Deletes events received before `before` (with their deliveries and attempts) and expired dedupe keys; returns the events deleted. */
   purge(before: number, now: number): Promise<number>;
+  /**
+   * Calls `onDue` when deliveries become due through another instance (PostgreSQL: LISTEN/NOTIFY
+   * on ingest and release). SQLite has no other instances and never calls it. Polling still
+   * covers a notification lost while the connection was down.
+   */
+  watch(onDue: () => void): void;
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, describe, expect, it } from "vitest";
+import { delivery, event } from "../../test/store-contract.ts";
+import { describeStoreContract } from "../../test/store-contract.ts";
+import { testDatabaseUrl, testSchemas } from "../../test/postgres-schemas.ts";
+import { openPostgresStore } from "./postgres-store.ts";
+import { openStore } from "./open-store.ts";
+
+const url = testDatabaseUrl();
+const schemas = url ? testSchemas(url) : undefined;
+afterAll(async () => {
+  await schemas?.dropAll();
+});
+
+describe.skipIf(!url)("postgres", () => {
+  describeStoreContract("postgres", async () => {
+    const store = openPostgresStore(await schemas!.create());
+    await store.migrate();
+    return store;
+  });
+
+  describe("several instances on one database", () => {
+    it("migrates once when instances start together", async () => {
+      const shared = await schemas!.create();
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(shared)));
+      try {
+        const [first] = stores;
+        expect((await first!.stats()).events).toBe(0);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    it("wakes another instance through LISTEN/NOTIFY when a delivery is stored", async () => {
+      const shared = await schemas!.create();
+      const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);
+      try {
+        let woken = 0;
+        b.watch(() => (woken += 1));
+        await sleep(300); // the listener connects
+        await a.ingest({ event: event(), deliveries: [delivery()] });
+        const deadline = Date.now() + 2_000;
+        while (woken === 0 && Date.now() < deadline) await sleep(10);
+        expect(woken).toBe(1);
+        await a.ingest({ event: event(), deliveries: [] });
+        await sleep(100);
+        expect(woken).toBe(1);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it("holds a target paused by one instance for the other", async () => {
+      const shared = await schemas!.create();
+      const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);
+      try {
+        const at = Date.parse("2025-01-01T00:00:00Z");
+        await a.ingest({
+          event: event({}, at),
+          deliveries: [delivery({ next_target: "bothelp" })],
+        });
+        await a.pauseTarget("bothelp", at + 5_000, "http_429");
+        expect(await b.pausedTargets(at)).toEqual(new Map([["bothelp", at + 5_000]]));
+        expect(await b.claim({ owner: "b", now: at, limit: 10, lease_ms: 1000 })).toEqual([]);
+        expect(
+          await b.claim({ owner: "b", now: at + 5_000, limit: 10, lease_ms: 1000 }),
+        ).toHaveLength(1);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+});
