@@ -50,6 +50,25 @@ describe.skipIf(!url)("postgres", () => {
       }
     });
 
+    it("stores one event for one dedupe key however many instances take it at once", async () => {
+      const shared = await schemas!.create();
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(shared)));
+      try {
+        const dedupe = { key: "tranid-7", expires_at: Date.parse("2025-01-02T00:00:00Z") };
+        const results = await Promise.all(
+          Array.from({ length: 16 }, (_, i) =>
+            stores[i % 4]!.ingest({ event: event(), deliveries: [delivery()], dedupe }),
+          ),
+        );
+        const firsts = results.filter((r) => !r.duplicate);
+        expect(firsts).toHaveLength(1);
+        expect(new Set(results.map((r) => r.event_id))).toEqual(new Set([firsts[0]!.event_id]));
+        expect(await stores[0]!.stats()).toMatchObject({ events: 1, deliveries: { pending: 1 } });
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
     it("holds a target paused by one instance for the other", async () => {
       const shared = await schemas!.create();
       const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);

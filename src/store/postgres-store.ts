@@ -1,4 +1,3 @@
-import type pg from "pg";
 import type { InboundEvent } from "../sources/inbound-event.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
 import {
@@ -31,20 +30,6 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   const pool = createPostgresPool(url, options);
   const listeners: DeliveryListener[] = [];
 
-  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
   const rows = async (sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;
 
@@ -53,50 +38,50 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
 
     migrate: () => migratePostgres(pool),
 
-    ingest({ event, deliveries, dedupe }) {
-      const now = Date.parse(event.received_at);
-      return transaction(async (client) => {
-        if (dedupe) {
-          // Takes the key, or keeps the stored one while it has not expired; a concurrent ingest
-          // of the same key waits here for the first to commit or roll back.
-          const { rows: kept } = await client.query<{ event_id: string }>(
-            `INSERT INTO dedupe_keys AS k (source, key, event_id, expires_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (source, key) DO UPDATE SET
-               event_id = CASE WHEN k.expires_at > $5 THEN k.event_id ELSE excluded.event_id END,
-               expires_at = CASE WHEN k.expires_at > $5 THEN k.expires_at ELSE excluded.expires_at END
-             RETURNING event_id`,
-            [event.source, dedupe.key, event.id, dedupe.expires_at, now],
-          );
-          const first = kept[0]?.event_id;
-          if (first !== undefined && first !== event.id)
-            return { duplicate: true as const, event_id: first };
-        }
-        await client.query(
-          `INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            event.id,
-            event.source,
-            now,
-            event.method,
-            event.path,
-            event.content_type,
-            JSON.stringify(event.query),
-            JSON.stringify(event.headers),
-            event.body === undefined ? null : JSON.stringify(event.body),
-          ],
-        );
-        if (deliveries.length > 0) {
-          await client.query(
-            `INSERT INTO deliveries (id, event_id, route_id, route_snapshot, status, next_attempt_at, order_key, next_target, created_at, updated_at)
-             SELECT x.id, $2, x.route_id, x.route_snapshot, 'pending', $3, x.order_key, x.next_target, $3, $3
-             FROM json_to_recordset($1::json) AS x(id text, route_id text, route_snapshot json, order_key text, next_target text)`,
-            [JSON.stringify(deliveries), event.id, now],
-          );
-          await client.query("SELECT pg_notify($1, current_schema())", [DUE_CHANNEL]);
-        }
-        return { duplicate: false as const, event_id: event.id };
-      });
+    async ingest({ event, deliveries, dedupe }) {
+      // One statement, one round trip, atomic: the dedupe key is taken (or, while unexpired, the
+      // stored one kept: a concurrent ingest of the same key waits here for the first), and only
+      // when it was ours are the event and its deliveries inserted and the instances notified.
+      const [row] = await rows(
+        `WITH kept AS (
+           INSERT INTO dedupe_keys AS k (source, key, event_id, expires_at)
+           SELECT $2, $10, $1, $11 WHERE $10::text IS NOT NULL
+           ON CONFLICT (source, key) DO UPDATE SET
+             event_id = CASE WHEN k.expires_at > $3 THEN k.event_id ELSE excluded.event_id END,
+             expires_at = CASE WHEN k.expires_at > $3 THEN k.expires_at ELSE excluded.expires_at END
+           RETURNING event_id),
+         stored AS (
+           INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+           WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.event_id <> $1)
+           RETURNING id),
+         queued AS (
+           INSERT INTO deliveries (id, event_id, route_id, route_snapshot, status, next_attempt_at, order_key, next_target, created_at, updated_at)
+           SELECT x.id, stored.id, x.route_id, x.route_snapshot, 'pending', $3, x.order_key, x.next_target, $3, $3
+           FROM stored, json_to_recordset($12::json) AS x(id text, route_id text, route_snapshot json, order_key text, next_target text)
+           RETURNING 1)
+         SELECT (SELECT event_id FROM kept) AS kept,
+           (SELECT count(*) FROM (SELECT pg_notify($13, current_schema()) FROM queued LIMIT 1) n) AS notified`,
+        [
+          event.id,
+          event.source,
+          Date.parse(event.received_at),
+          event.method,
+          event.path,
+          event.content_type,
+          JSON.stringify(event.query),
+          JSON.stringify(event.headers),
+          event.body === undefined ? null : JSON.stringify(event.body),
+          dedupe?.key ?? null,
+          dedupe?.expires_at ?? null,
+          JSON.stringify(deliveries),
+          DUE_CHANNEL,
+        ],
+      );
+      const kept = row?.kept as string | null | undefined;
+      return kept && kept !== event.id
+        ? { duplicate: true, event_id: kept }
+        : { duplicate: false, event_id: event.id };
     },
 
     async claim({ owner, now, limit, lease_ms }) {
