@@ -103,7 +103,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
   const port = (server.address() as AddressInfo).port;
   dispatcher.start();
-  store.watch(() => dispatcher.wake());
+  await store.watch(() => dispatcher.wake());
   checkTargets(config, targets, {
     now,
     signal: AbortSignal.timeout(60_000),

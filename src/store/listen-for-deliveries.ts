@@ -5,6 +5,8 @@ import { postgresClientConfig, type PostgresOptions } from "./create-postgres-po
 export const DUE_CHANNEL = "botbridge_due";
 
 export interface DeliveryListener {
+  /** Settles once the first attempt to listen has succeeded or failed (then retries go on). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,9 +66,10 @@ export function listenForDeliveries(
       retry();
     }
   };
-  void connect();
+  const ready = connect();
 
   return {
+    ready,
     async close() {
       closed = true;
       clearTimeout(timer);

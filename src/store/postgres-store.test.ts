@@ -36,8 +36,7 @@ describe.skipIf(!url)("postgres", () => {
       const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);
       try {
         let woken = 0;
-        b.watch(() => (woken += 1));
-        await sleep(300); // the listener connects
+        await b.watch(() => (woken += 1));
         await a.ingest({ event: event(), deliveries: [delivery()] });
         const deadline = Date.now() + 2_000;
         while (woken === 0 && Date.now() < deadline) await sleep(10);

@@ -264,7 +264,9 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     },
 
     watch(onDue) {
-      listeners.push(listenForDeliveries(url, options, onDue));
+      const listener = listenForDeliveries(url, options, onDue);
+      listeners.push(listener);
+      return listener.ready;
     },
 
     async close() {

@@ -330,6 +330,7 @@ export function openSqliteStore(url: string): Store {
 
     watch() {
       // one process per SQLite file: its own ingests wake its dispatcher directly
+      return Promise.resolve();
     },
 
     ping() {

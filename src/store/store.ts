@@ -166,9 +166,10 @@ export interface Store {
   /**
    * Calls `onDue` when deliveries become due through another instance (PostgreSQL: LISTEN/NOTIFY
    * on ingest and release). SQLite has no other instances and never calls it. Polling still
-   * covers a notification lost while the connection was down.
+   * covers a notification lost while the connection was down. Resolves once listening (or once
+   * the first try failed; it is tried again in the background).
    */
-  watch(onDue: () => void): void;
+  watch(onDue: () => void): Promise<void>;
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
