@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { delivery, event } from "../../test/store-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
@@ -65,6 +66,32 @@ describe.skipIf(!url)("postgres", () => {
         expect(await stores[0]!.stats()).toMatchObject({ events: 1, deliveries: { pending: 1 } });
       } finally {
         await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    it("cancels a statement that waits past storage.statement_timeout, then works again", async () => {
+      const shared = await schemas!.create();
+      const store = openPostgresStore(shared, { statementTimeout: 300 });
+      await store.migrate();
+      const locker = new pg.Client({ connectionString: shared });
+      await locker.connect();
+      try {
+        await locker.query("BEGIN");
+        await locker.query("LOCK TABLE events IN ACCESS EXCLUSIVE MODE");
+        const started = Date.now();
+        await expect(store.ingest({ event: event(), deliveries: [] })).rejects.toThrow(
+          /statement timeout/,
+        );
+        expect(Date.now() - started).toBeLessThan(3_000);
+        await locker.query("ROLLBACK");
+        const e = event();
+        expect(await store.ingest({ event: e, deliveries: [] })).toEqual({
+          duplicate: false,
+          event_id: e.id,
+        });
+      } finally {
+        await locker.end();
+        await store.close();
       }
     });
 
