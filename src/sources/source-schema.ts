@@ -3,9 +3,9 @@ import { durationSchema } from "../config/duration-schema.ts";
 import { templateStringSchema } from "../config/template-string-schema.ts";
 import { conditionSchema } from "../routing/condition-schema.ts";
 import { PRESET_NAMES } from "./presets/presets.ts";
-import { verifySchema } from "./verifiers/verify-schema.ts";
+import { offSchema, verifySchema } from "./verifiers/verify-schema.ts";
 
-const off = z.literal(false);
+const off = offSchema;
 
 /** Everything a preset sets, and a source may set over it. */
 const settings = {

@@ -22,4 +22,5 @@ export interface CheckInput {
 }
 
 /** Settings completed with their defaults, or the name of the first required setting missing. */
-export type Completed<T> = { ok: true; settings: T } | { ok: false; missing: string };
+export type Completed<T> =
+  { ok: true; settings: T } | { ok: false; missing: string; because?: string };

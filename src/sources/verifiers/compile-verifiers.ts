@@ -52,7 +52,7 @@ export function compileVerifiers(
       message:
         mine === undefined
           ? `the ${preset?.name ?? ""} preset verifies requests with ${scheme}: set verify.${scheme}.${compiled.missing} (or ${scheme}: false to accept unverified requests)`
-          : `${compiled.missing} is required${required ? ` (the ${preset?.name ?? ""} preset verifies with ${scheme})` : ""}`,
+          : `${compiled.missing} is required${compiled.because ? ` (${compiled.because})` : ""}${required ? ` (the ${preset?.name ?? ""} preset verifies with ${scheme})` : ""}`,
     });
   }
   return { verifiers, problems };

@@ -85,7 +85,12 @@ export function completeHmac(value: z.output<typeof hmacSettingsSchema>): Comple
   const format = v.header_format ?? "signature";
   const signed = v.signed ?? (format === "t_v1" ? "{timestamp}.{body}" : "{body}");
   const timed = format === "t_v1" || v.timestamp_header || v.timestamp_field;
-  if (signed.includes("{timestamp}") && !timed) return { ok: false, missing: "timestamp_header" };
+  if (signed.includes("{timestamp}") && !timed)
+    return {
+      ok: false,
+      missing: "timestamp_header",
+      because: "signed uses {timestamp}; or set timestamp_field",
+    };
   return {
     ok: true,
     settings: {

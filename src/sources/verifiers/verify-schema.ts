@@ -1,10 +1,15 @@
 import { z } from "zod";
+import { typeName } from "../../config/issue-message.ts";
 import { basicSettingsSchema } from "./verify-basic.ts";
 import { hmacSettingsSchema } from "./verify-hmac.ts";
 import { ipAllowSchema } from "./verify-ip.ts";
 import { tokenSettingsSchema } from "./verify-token.ts";
 
-const off = z.literal(false).meta({ description: "Turns off a check the preset would make." });
+/** `false`: turns off what a preset would set. Any other value is reported as a type mismatch. */
+export const offSchema = z
+  .literal(false, { error: (issue) => `expected false, got ${typeName(issue.input)}` })
+  .meta({ description: "false turns off what the preset sets." });
+const off = offSchema;
 
 /** The `verify:` of a source: every check listed must pass. A preset's settings sit under these. */
 export const verifySchema = z
