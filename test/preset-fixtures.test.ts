@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { CompiledSource } from "../src/config/config.ts";
 import { templatesSchema } from "../src/config/templates-schema.ts";
 import { compileSource } from "../src/sources/compile-source.ts";
+import { findPreset, PRESETS } from "../src/sources/presets/presets.ts";
 import { prepareRequest, type PreparedRequest } from "../src/sources/prepare-request.ts";
+import { compileTemplate } from "../src/templates/compile-template.ts";
 import { eventContext } from "../src/templates/event-context.ts";
 import { createTemplateFunctions } from "../src/templates/template-functions.ts";
 import { readFixture, type Fixture } from "./read-fixture.ts";
@@ -367,5 +369,30 @@ describe("handshakes are answered and not stored", () => {
     );
     const prepared = await send(c, { body });
     expect(prepared).toMatchObject({ verified: true, ping: true, events: [] });
+  });
+});
+
+describe("the field paths docs/sources.md lists for each preset find a value in its fixtures", () => {
+  /** Fields the fixtures do not carry (optional in the sender's payload). */
+  const ABSENT = new Set(["tilda body.utm_source"]);
+  const presets = PRESETS.filter((p) => cases.some((c) => findPreset(c.preset)?.name === p.name));
+  it.each(presets.map((p) => [p.name, p] as const))("%s", async (_name, preset) => {
+    const events = (
+      await Promise.all(
+        cases.filter((c) => findPreset(c.preset)?.name === preset.name).map((c) => send(c)),
+      )
+    ).flatMap((p) => p.events);
+    const missing: string[] = [];
+    for (const path of Object.keys(preset.fields)) {
+      const template = compileTemplate(`{{ ${path} }}`, functions);
+      const values = await Promise.all(events.map((e) => template.render(eventContext(e))));
+      if (values.every((v) => v === undefined) && !ABSENT.has(`${preset.name} ${path}`))
+        missing.push(path);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("every preset has a fixture", () => {
+    expect(PRESETS.filter((p) => !presets.includes(p)).map((p) => p.name)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createActions } from "../actions/actions.ts";
+import { parseConfig } from "../config/load-config.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import { templatesSchema } from "../config/templates-schema.ts";
 import { compileSource } from "./compile-source.ts";
@@ -91,4 +93,16 @@ describe("compileSource merges the preset's settings under the source's own", ()
     const { source } = compile({ preset: name, verify: {} });
     expect(source?.preset).toBe(name);
   });
+
+  it.each(PRESETS.map((p) => [p.name, p.example]))(
+    "the %s example of docs/sources.md is a valid source",
+    (_name, example) => {
+      const env = Object.fromEntries(
+        [...example.matchAll(/\$\{(\w+)\}/g)].map((m) => [m[1] ?? "", "a-secret"]),
+      );
+      const text = `version: 1\nsources:\n${example.replace(/^/gm, "  ")}\n`;
+      const loaded = parseConfig(text, "routes.yaml", { actions: createActions(), env });
+      expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+    },
+  );
 });
