@@ -11,6 +11,7 @@ import { createLogger } from "../src/http/create-logger.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
 import type { Store } from "../src/store/store.ts";
 import { readFixture } from "./read-fixture.ts";
+import { startBridge } from "./start-bridge.ts";
 import { createTestClock } from "./test-clock.ts";
 
 /** The presets over HTTP against the real app and a real SQLite store: what is answered, what is stored. */
@@ -297,5 +298,23 @@ describe("a request that fails a check gets 401 verification_failed, and nothing
       .send({ a: 1 });
     expect(response.status).toBe(200);
     expect(await events()).toBe(1);
+  });
+});
+
+describe("serve warns about a source anyone can post to", () => {
+  it("logs each source without a check at start", async () => {
+    const bridge = await startBridge(
+      "version: 1\nsources:\n  open:\n  guarded: { verify: { token: t } }\n",
+    );
+    try {
+      expect(bridge.logs.filter((l) => l.level === 40).map((l) => [l.source, l.msg])).toEqual([
+        [
+          "open",
+          "source accepts unverified requests: anyone who knows the URL can post; add verify (docs/sources.md)",
+        ],
+      ]);
+    } finally {
+      await bridge.stop();
+    }
   });
 });

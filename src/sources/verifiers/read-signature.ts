@@ -1,7 +1,8 @@
 import type { HmacSettings } from "./verify-hmac.ts";
 
 export type ReadSignature =
-  { ok: true; signatures: string[]; timestamp?: number } | { ok: false; reason: string };
+  | { ok: true; signatures: string[]; timestamp?: { text: string; value: number } }
+  | { ok: false; reason: string };
 
 /**
  * The signature(s) in a header: after the prefix, or, in the `t=...,v1=...` format, every v1
@@ -29,5 +30,5 @@ export function readSignature(settings: HmacSettings, header: string | undefined
   if (t === undefined || !/^\d+$/.test(t))
     return { ok: false, reason: `signature header ${name} has no t=<timestamp>` };
   if (signatures.length === 0) return { ok: false, reason: `signature header ${name} has no v1=` };
-  return { ok: true, signatures, timestamp: Number(t) };
+  return { ok: true, signatures, timestamp: { text: t, value: Number(t) } };
 }

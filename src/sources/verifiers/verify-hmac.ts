@@ -6,7 +6,7 @@ import { HMAC_SCHEMES } from "./hmac-schemes.ts";
 import { readSignature } from "./read-signature.ts";
 import { safeEqual } from "./safe-equal.ts";
 import { secretList, secretListSchema } from "./secret-list-schema.ts";
-import { bodyPath } from "./verify-token.ts";
+import { readTimestamp } from "./read-timestamp.ts";
 
 export const hmacSettingsSchema = z
   .strictObject({
@@ -118,8 +118,8 @@ export function verifyHmac(settings: HmacSettings, input: CheckInput): CheckResu
   const read = readSignature(settings, input.headers[settings.header]);
   if (!read.ok) return fail(read.reason);
   const timestamp = read.timestamp ?? readTimestamp(settings, input);
-  if (typeof timestamp === "object") return fail(timestamp.reason);
-  const signed = signedContent(settings, input, timestamp);
+  if (timestamp && "reason" in timestamp) return fail(timestamp.reason);
+  const signed = signedContent(settings, input, timestamp?.text);
   const how = `${settings.algorithm}/${settings.encoding} from header ${settings.header}`;
   const matched = settings.secret.some((secret) => {
     const digest = createHmac(settings.algorithm, secret).update(signed).digest();
@@ -132,7 +132,7 @@ export function verifyHmac(settings: HmacSettings, input: CheckInput): CheckResu
     return fail(`signature mismatch: computed over ${signed.length} bytes with ${how}${tried}`);
   }
   if (timestamp !== undefined) {
-    const ms = timestamp < 1e11 ? timestamp * 1000 : timestamp;
+    const ms = timestamp.value < 1e11 ? timestamp.value * 1000 : timestamp.value;
     const age = Math.round((input.now - ms) / 1000);
     const tolerance = Math.round(settings.tolerance / 1000);
     if (Math.abs(age) > tolerance)
@@ -145,39 +145,7 @@ export function verifyHmac(settings: HmacSettings, input: CheckInput): CheckResu
   return { scheme: "hmac", ok: true, reason: `signature matches (${how})` };
 }
 
-function readTimestamp(
-  settings: HmacSettings,
-  input: CheckInput,
-): number | undefined | { reason: string } {
-  let value: unknown;
-  let where: string;
-  if (settings.timestamp_header) {
-    value = input.headers[settings.timestamp_header];
-    where = `timestamp header ${settings.timestamp_header}`;
-  } else if (settings.timestamp_field) {
-    value = input.body;
-    for (const key of bodyPath(settings.timestamp_field))
-      value =
-        value !== null && typeof value === "object"
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
-    where = `timestamp field ${settings.timestamp_field}`;
-  } else return undefined;
-  if (value === undefined || value === "") return { reason: `${where} missing` };
-  const number = typeof value === "number" ? value : Number(value);
-  if (
-    !Number.isFinite(number) ||
-    (typeof value === "string" && !/^\d+(\.\d+)?$/.test(value.trim()))
-  )
-    return { reason: `${where} is not a number` };
-  return number;
-}
-
-function signedContent(
-  settings: HmacSettings,
-  input: CheckInput,
-  timestamp: number | undefined,
-): Buffer {
+function signedContent(settings: HmacSettings, input: CheckInput, timestamp?: string): Buffer {
   const parts = settings.signed.split(/(\{(?:method|url|body|timestamp)\})/);
   return Buffer.concat(
     parts.map((part) => {
@@ -185,7 +153,7 @@ function signedContent(
       if (part === "{method}") return Buffer.from(input.method);
       if (part === "{url}")
         return Buffer.from(settings.url ? withQuery(settings.url, input.url) : input.url);
-      if (part === "{timestamp}") return Buffer.from(String(timestamp ?? ""));
+      if (part === "{timestamp}") return Buffer.from(timestamp ?? "");
       return Buffer.from(part);
     }),
   );
