@@ -123,6 +123,12 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     { port, store: store.kind, routes: config.routes.length, sources: [...config.sources.keys()] },
     "botbridge is listening",
   );
+  for (const source of config.sources.values())
+    if (source.verifiers.length === 0)
+      log.warn(
+        { source: source.name },
+        "source accepts unverified requests: anyone who knows the URL can post; add verify (docs/sources.md)",
+      );
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -19,9 +19,9 @@ export function readFixture(name: string): Fixture {
   const meta: Record<string, string> = {};
   for (const line of readFileSync(join(FIXTURES, `${name}.headers`), "utf8").split("\n")) {
     if (line.trim() === "") continue;
-    const comment = /^#\s*([\w-]+)\s*:\s*(.*)$/.exec(line);
-    if (comment) {
-      meta[comment[1]!.toLowerCase()] = comment[2]!.trim();
+    if (line.startsWith("#")) {
+      const comment = /^#\s*([\w-]+)\s*:\s*(.*)$/.exec(line);
+      if (comment) meta[comment[1]!.toLowerCase()] = comment[2]!.trim();
       continue;
     }
     const at = line.indexOf(":");

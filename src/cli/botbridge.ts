@@ -133,6 +133,11 @@ program
   )
   .option("-q, --query <query>", "the query string", "")
   .option("-m, --method <method>", "the HTTP method", "POST")
+  .option("--url <url>", "the URL as the sender called it, for signatures that cover it")
+  .option(
+    "--now <time>",
+    "the time to check signed timestamps against: Unix milliseconds or an ISO time (default: now)",
+  )
   .option("--json", "print the explanation as JSON")
   .action(
     async (options: {
@@ -142,6 +147,8 @@ program
       header: string[];
       query: string;
       method: string;
+      url?: string;
+      now?: string;
       json?: boolean;
     }) => {
       const actions = createActions();
@@ -168,6 +175,17 @@ program
       }
       if (options.contentType) headers["content-type"] = options.contentType;
       const raw = options.file ? readFileSync(options.file) : readFileSync(0);
+      const now =
+        options.now === undefined
+          ? Date.now()
+          : /^\d+$/.test(options.now)
+            ? Number(options.now)
+            : Date.parse(options.now);
+      if (Number.isNaN(now)) {
+        process.stderr.write(`botbridge: --now ${options.now} is not a time\n`);
+        process.exitCode = 1;
+        return;
+      }
       const explanation = await explainRequest(
         result.config,
         new Map(actions.map((a) => [a.type, a])),
@@ -179,7 +197,9 @@ program
           headers,
           raw,
           remote_address: "127.0.0.1",
+          ...(options.url ? { url: options.url } : {}),
         },
+        now,
       );
       process.stdout.write(
         options.json

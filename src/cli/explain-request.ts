@@ -7,7 +7,9 @@ import type { WhyNot } from "../routing/compile-condition.ts";
 import { selectRoutes } from "../routing/select-routes.ts";
 import type { HookRequest } from "../sources/hook-request.ts";
 import type { InboundEvent } from "../sources/inbound-event.ts";
-import { readEvent } from "../sources/read-event.ts";
+import { prepareRequest } from "../sources/prepare-request.ts";
+import { shapeEvent } from "../sources/shape-event.ts";
+import type { CheckResult } from "../sources/verifiers/check-result.ts";
 import { eventContext } from "../templates/event-context.ts";
 
 export interface ExplainedAction {
@@ -24,7 +26,16 @@ export interface ExplainedAction {
   why?: WhyNot;
 }
 
-export interface Explanation {
+export interface Explanation extends ExplainedEvent {
+  /** Every check of the source: a failed one means 401 verification_failed and nothing stored. */
+  verification: { verified: boolean; checks: CheckResult[] };
+  /** A sender's test request: answered, stored nowhere, routed nowhere. */
+  ping: boolean;
+  /** The other events of a split request (HubSpot batches), each explained alike. */
+  more_events?: ExplainedEvent[];
+}
+
+export interface ExplainedEvent {
   event: InboundEvent;
   routes: {
     id: string;
@@ -39,7 +50,8 @@ export interface Explanation {
 const PENDING = (text: string) => `<pending: ${text.trim()}>`;
 
 /**
- * What a request would become, sending nothing: the parsed event, every route of its source with
+ * What a request would become, sending nothing: each check's result, the parsed event (or events,
+ * for a split request), every route of its source with
  * whether it matched and why not, and each matched route's actions with rendered params. Values
  * that need earlier actions' outputs (steps.*) are shown as pending.
  */
@@ -49,7 +61,30 @@ export async function explainRequest(
   request: HookRequest,
   now = Date.now(),
 ): Promise<Explanation> {
-  const event = await readEvent(request, now);
+  const source = config.sources.get(request.source);
+  if (!source) throw new Error(`no source named "${request.source}"`);
+  const prepared = await prepareRequest(request, source, now);
+  // A refused request is still shown as it would have been routed, credentials left out.
+  const stripped = source.verifiers.reduce((e, v) => (v.strip ? v.strip(e) : e), prepared.parsed);
+  const events = prepared.verified ? prepared.events : shapeEvent(stripped, source.config);
+  const verification = { verified: prepared.verified, checks: prepared.checks };
+  const [first, ...rest] = prepared.ping
+    ? []
+    : await Promise.all(events.map((e) => explainEvent(config, actions, e)));
+  if (!first) return { verification, ping: prepared.ping, event: stripped, routes: [] };
+  return {
+    verification,
+    ping: false,
+    ...first,
+    ...(rest.length > 0 ? { more_events: rest } : {}),
+  };
+}
+
+async function explainEvent(
+  config: Config,
+  actions: ReadonlyMap<string, Action>,
+  event: InboundEvent,
+): Promise<ExplainedEvent> {
   const context = eventContext(event);
   const selection = await selectRoutes(config.routes, context);
   const routes: Explanation["routes"] = [];

@@ -1,15 +1,45 @@
-import type { Explanation } from "./explain-request.ts";
+import type { ExplainedEvent, Explanation } from "./explain-request.ts";
 
 /** The explanation as a person reads it in a terminal. */
 export function formatExplanation(explanation: Explanation): string {
+  const { verification } = explanation;
+  const lines =
+    verification.checks.length === 0
+      ? ["verification: none configured (any request is accepted)"]
+      : [
+          verification.verified
+            ? "verification: passed"
+            : "verification: FAILED (the sender would get 401 verification_failed; nothing would be stored)",
+          ...verification.checks.map((c) => `  ${c.ok ? "ok" : "FAILED"} ${c.scheme}: ${c.reason}`),
+        ];
+  if (explanation.ping) {
+    lines.push(
+      "ping: a test request from the sender; answered with the success response, stored nowhere, routed nowhere",
+    );
+  }
+  for (const [index, explained] of [explanation, ...(explanation.more_events ?? [])].entries()) {
+    const split = explanation.more_events ? "split " : "";
+    lines.push("", ...formatEvent(explained, index, split, explanation.ping));
+  }
+  lines.push("", "nothing was sent.");
+  return lines.join("\n");
+}
+
+function formatEvent(
+  explanation: ExplainedEvent,
+  index: number,
+  split: string,
+  ping: boolean,
+): string[] {
   const { event } = explanation;
   const lines = [
-    `event (source ${event.source}, ${event.method} ${event.path}, ${event.content_type ?? "no content type"})`,
+    `${split ? `${split}event ${index + 1}` : "event"} (source ${event.source}, ${event.method} ${event.path}, ${event.content_type ?? "no content type"})`,
     indent(JSON.stringify({ query: event.query, body: event.body }, null, 2)),
   ];
   if (explanation.dedupe_key !== undefined)
     lines.push(`dedupe key: ${JSON.stringify(explanation.dedupe_key)}`);
-  if (explanation.routes.length === 0) lines.push("", `no routes listen to source ${event.source}`);
+  if (explanation.routes.length === 0 && !ping)
+    lines.push("", `no routes listen to source ${event.source}`);
   for (const route of explanation.routes) {
     lines.push("");
     if (!route.matched) {
@@ -36,8 +66,7 @@ export function formatExplanation(explanation: Explanation): string {
       }
     }
   }
-  lines.push("", "nothing was sent.");
-  return lines.join("\n");
+  return lines;
 }
 
 function indent(text: string, by = 2): string {

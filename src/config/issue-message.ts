@@ -22,8 +22,12 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
         })
         .join(KEY_MESSAGE_SEPARATOR);
     }
-    case "invalid_value":
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" | ")}`;
+    case "invalid_value": {
+      const expected = `expected ${issue.values.map((v) => JSON.stringify(v)).join(" | ")}`;
+      const words = issue.values.filter((v) => typeof v === "string");
+      const hint = typeof issue.input === "string" ? suggest(issue.input, words) : undefined;
+      return hint ? `${expected}; did you mean "${hint}"?` : expected;
+    }
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator)
         return `expected ${issue.discriminator} to be one of the known kinds`;

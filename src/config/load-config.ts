@@ -8,9 +8,7 @@ import {
   type RouteCompileContext,
 } from "../routing/compile-route.ts";
 import { createRouteSchema } from "../routing/route-schema.ts";
-import { sourceSchema } from "../sources/source-schema.ts";
-import { compileTemplate } from "../templates/compile-template.ts";
-import { TemplateSyntaxError } from "../templates/template-error.ts";
+import { compileSource } from "../sources/compile-source.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import type { CompiledSource, Config } from "./config.ts";
 import { sortProblems, type ConfigProblem } from "./config-problem.ts";
@@ -129,23 +127,9 @@ function compileSources(
   const sources = new Map<string, CompiledSource>();
   if (!isRecord(value)) return sources;
   for (const [name, entry] of Object.entries(value)) {
-    const result = sourceSchema.safeParse(entry ?? {});
-    if (!result.success) continue;
-    const source: CompiledSource = { name, config: result.data };
-    if (result.data.dedupe !== undefined) {
-      try {
-        source.dedupe = compileTemplate(result.data.dedupe, functions);
-      } catch (error) {
-        if (!(error instanceof TemplateSyntaxError)) throw error;
-        found.push({
-          path: ["sources", name, "dedupe"],
-          message: error.message,
-          atKey: false,
-          offset: error.offset,
-        });
-      }
-    }
-    sources.set(name, source);
+    const { source, problems } = compileSource(name, entry, functions);
+    found.push(...problems);
+    if (source) sources.set(name, source);
   }
   return sources;
 }

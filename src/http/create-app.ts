@@ -75,6 +75,7 @@ export function createApp(deps: AppDeps) {
           source: req.params.source,
           method: req.method,
           path: req.path,
+          url: `${req.protocol}://${req.host}${req.originalUrl}`,
           query: queryAt === -1 ? "" : req.originalUrl.slice(queryAt + 1),
           headers: req.headers,
           raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),

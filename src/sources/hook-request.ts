@@ -4,6 +4,8 @@ export interface HookRequest {
   method: string;
   /** The path as called, without the query string. */
   path: string;
+  /** The URL as the sender called it (scheme, host, path, query), for signatures that cover it. */
+  url?: string;
   /** The raw query string, without `?`. */
   query: string;
   headers: Record<string, string | string[] | undefined>;

@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
-import type { Config } from "../config/config.ts";
-import type { Store } from "../store/store.ts";
+import type { CompiledSource, Config } from "../config/config.ts";
+import type { IngestResult, Store } from "../store/store.ts";
 import { acceptEvent } from "./accept-event.ts";
 import type { HookRequest, HookResponse } from "./hook-request.ts";
 import { IngestError } from "./ingest-error.ts";
-import { readEvent } from "./read-event.ts";
+import { prepareRequest } from "./prepare-request.ts";
 
 export interface ReceiveDeps {
   config: Config;
@@ -19,12 +19,14 @@ const METHODS = new Set(["POST", "GET"]);
 
 /**
  * One webhook, from request to answer: the source exists, the method is one a sender uses, the
- * body parses, and the event with its deliveries is committed before the 200. A store that
- * cannot commit answers 503 so the sender retries; nothing is half-written.
+ * body parses, every check of the source passes (else 401 verification_failed, nothing stored),
+ * a ping is answered without storing, and each event with its deliveries is committed before the
+ * 200. A store that cannot commit answers 503 so the sender retries; nothing is half-written.
  */
 export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Promise<HookResponse> {
   const { config, log } = deps;
-  if (!config.sources.has(request.source)) {
+  const source = config.sources.get(request.source);
+  if (!source) {
     throw new IngestError(
       404,
       "unknown_source",
@@ -39,35 +41,75 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
       { allow: "GET, POST" },
     );
   }
-  const event = await readEvent(request, deps.now());
-  let accepted;
-  try {
-    accepted = await acceptEvent(event, { config, store: deps.store, log });
-  } catch (error) {
-    log.error(
-      { err: error, source: request.source, code: "store_unavailable" },
-      "cannot store the event; answering 503 so the sender retries",
+  const prepared = await prepareRequest(request, source, deps.now());
+  if (!prepared.verified) {
+    const failed = prepared.checks.filter((c) => !c.ok).map((c) => `${c.scheme}: ${c.reason}`);
+    log.warn(
+      { source: request.source, code: "verification_failed", failed },
+      "request not verified; nothing stored",
     );
-    throw new IngestError(503, "store_unavailable", "the event could not be stored; retry later", {
-      "retry-after": "5",
-    });
+    throw new IngestError(
+      401,
+      "verification_failed",
+      `the request is not verified: ${failed.join("; ")}`,
+    );
   }
-  const { result, selection } = accepted;
-  log.info(
-    {
-      event_id: result.event_id,
-      source: request.source,
-      duplicate: result.duplicate,
-      matched: selection.matched.map((r) => r.id),
-      unmatched: selection.unmatched.map((u) => ({ route: u.route.id, at: u.why.at })),
-    },
-    result.duplicate ? "repeat event ignored" : "event accepted",
-  );
-  if (!result.duplicate && selection.matched.length > 0) deps.onAccepted();
-  return {
-    status: 200,
-    body: result.duplicate
-      ? { ok: true, duplicate: true, event_id: result.event_id }
-      : { ok: true, event_id: result.event_id },
-  };
+  if (prepared.ping) {
+    log.info({ source: request.source, ping: true }, "ping answered; nothing stored");
+    return answer(source, { ok: true, ping: true });
+  }
+  const results: IngestResult[] = [];
+  for (const event of prepared.events) {
+    let accepted;
+    try {
+      accepted = await acceptEvent(event, { config, store: deps.store, log });
+    } catch (error) {
+      log.error(
+        { err: error, source: request.source, code: "store_unavailable" },
+        "cannot store the event; answering 503 so the sender retries",
+      );
+      throw new IngestError(
+        503,
+        "store_unavailable",
+        "the event could not be stored; retry later",
+        {
+          "retry-after": "5",
+        },
+      );
+    }
+    const { result, selection } = accepted;
+    log.info(
+      {
+        event_id: result.event_id,
+        source: request.source,
+        duplicate: result.duplicate,
+        matched: selection.matched.map((r) => r.id),
+        unmatched: selection.unmatched.map((u) => ({ route: u.route.id, at: u.why.at })),
+      },
+      result.duplicate ? "repeat event ignored" : "event accepted",
+    );
+    if (!result.duplicate && selection.matched.length > 0) deps.onAccepted();
+    results.push(result);
+  }
+  const [only] = results;
+  if (!source.config.split && only)
+    return answer(
+      source,
+      only.duplicate
+        ? { ok: true, duplicate: true, event_id: only.event_id }
+        : { ok: true, event_id: only.event_id },
+    );
+  return answer(source, {
+    ok: true,
+    events: results.map((r) => ({
+      event_id: r.event_id,
+      ...(r.duplicate ? { duplicate: true } : {}),
+    })),
+  });
+}
+
+/** The source's success answer: its status (200 unless set) and its text body, else the JSON. */
+function answer(source: CompiledSource, json: Record<string, unknown>): HookResponse {
+  const { response } = source.config;
+  return { status: response?.status ?? 200, body: response?.body ?? json };
 }

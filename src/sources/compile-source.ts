@@ -1,0 +1,82 @@
+import type { CompiledSource } from "../config/config.ts";
+import type { ConfigPath } from "../config/format-issues.ts";
+import { compileCondition, ConditionSyntaxError } from "../routing/compile-condition.ts";
+import { compileTemplate } from "../templates/compile-template.ts";
+import { TemplateSyntaxError } from "../templates/template-error.ts";
+import type { TemplateFunctions } from "../templates/template-functions.ts";
+import { findPreset } from "./presets/presets.ts";
+import { sourceSchema, sourceSettingsSchema } from "./source-schema.ts";
+import { compileVerifiers } from "./verifiers/compile-verifiers.ts";
+
+export interface SourceProblem {
+  path: ConfigPath;
+  message: string;
+  atKey: boolean;
+  offset?: number;
+}
+
+/**
+ * A source as it runs: its preset's settings with the source's own over them (key by key, and
+ * check by check under verify), its checks compiled, its templates and ping condition compiled.
+ * Undefined when the entry does not validate (the schema reports why).
+ */
+export function compileSource(
+  name: string,
+  entry: unknown,
+  functions: TemplateFunctions,
+): { source?: CompiledSource; problems: SourceProblem[] } {
+  const parsed = sourceSchema.safeParse(entry ?? {});
+  if (!parsed.success) return { problems: [] };
+  const own = parsed.data;
+  const preset = own.preset ? findPreset(own.preset) : undefined;
+  const theirs = preset ? sourceSettingsSchema.parse(preset.settings) : {};
+  const config = { ...theirs, ...definedOnly(own), dedupe_window: own.dedupe_window };
+  const problems: SourceProblem[] = [];
+  const at = (path: ConfigPath) => ["sources", name, ...path];
+
+  const { verifiers, problems: verifyProblems } = compileVerifiers(
+    preset
+      ? { name: preset.name, verify: theirs.verify ?? {}, required: preset.required }
+      : undefined,
+    own.verify,
+  );
+  problems.push(...verifyProblems.map((p) => ({ ...p, path: at(p.path), atKey: false })));
+
+  const source: CompiledSource = {
+    name,
+    config,
+    verifiers,
+    ...(preset ? { preset: preset.name } : {}),
+  };
+  if (typeof config.dedupe === "string") {
+    try {
+      source.dedupe = compileTemplate(config.dedupe, functions);
+    } catch (error) {
+      if (!(error instanceof TemplateSyntaxError)) throw error;
+      problems.push({
+        path: at(["dedupe"]),
+        message: error.message,
+        atKey: false,
+        offset: error.offset,
+      });
+    }
+  }
+  if (config.ping !== undefined && config.ping !== false) {
+    try {
+      source.ping = compileCondition(config.ping, functions);
+    } catch (error) {
+      if (!(error instanceof ConditionSyntaxError)) throw error;
+      problems.push({
+        path: at(["ping", ...error.path]),
+        message: error.message,
+        atKey: error.atKey,
+        offset: error.offset,
+      });
+    }
+  }
+  return { source, problems };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

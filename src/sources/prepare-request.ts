@@ -1,0 +1,50 @@
+import type { CompiledSource } from "../config/config.ts";
+import { eventContext } from "../templates/event-context.ts";
+import type { HookRequest } from "./hook-request.ts";
+import type { InboundEvent } from "./inbound-event.ts";
+import { readEvent } from "./read-event.ts";
+import { shapeEvent } from "./shape-event.ts";
+import type { CheckResult } from "./verifiers/check-result.ts";
+
+export interface PreparedRequest {
+  /** The request as parsed, before any check (credentials included: never store this one). */
+  parsed: InboundEvent;
+  /** Every check's result, in order; all must be ok. */
+  checks: CheckResult[];
+  verified: boolean;
+  /** A sender's test request: answer it, store nothing. */
+  ping: boolean;
+  /** What to store: verified, credentials removed, shaped; empty unless verified and not a ping. */
+  events: InboundEvent[];
+}
+
+/**
+ * Stage 1 up to the store: parse, run every check of the source, drop the credentials, spot a
+ * ping, and shape the event(s). Nothing here writes anything.
+ */
+export async function prepareRequest(
+  request: HookRequest,
+  source: CompiledSource,
+  now: number,
+): Promise<PreparedRequest> {
+  const parsed = await readEvent(request, now);
+  const input = {
+    method: parsed.method,
+    url:
+      request.url ?? `http://localhost${request.path}${request.query ? `?${request.query}` : ""}`,
+    headers: parsed.headers,
+    query: parsed.query,
+    body: parsed.body,
+    raw: request.raw,
+    remote_address: request.remote_address,
+    now,
+  };
+  const checks = source.verifiers.map((v) => v.check(input));
+  const verified = checks.every((c) => c.ok);
+  if (!verified) return { parsed, checks, verified, ping: false, events: [] };
+  let event = parsed;
+  for (const verifier of source.verifiers) if (verifier.strip) event = verifier.strip(event);
+  const ping = source.ping ? (await source.ping.evaluate(eventContext(event))).matched : false;
+  if (ping) return { parsed, checks, verified, ping, events: [] };
+  return { parsed, checks, verified, ping, events: shapeEvent(event, source.config) };
+}

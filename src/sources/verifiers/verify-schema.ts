@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { typeName } from "../../config/issue-message.ts";
+import { basicSettingsSchema } from "./verify-basic.ts";
+import { hmacSettingsSchema } from "./verify-hmac.ts";
+import { ipAllowSchema } from "./verify-ip.ts";
+import { tokenSettingsSchema } from "./verify-token.ts";
+
+/** `false`: turns off what a preset would set. Any other value is reported as a type mismatch. */
+export const offSchema = z
+  .literal(false, { error: (issue) => `expected false, got ${typeName(issue.input)}` })
+  .meta({ description: "false turns off what the preset sets." });
+const off = offSchema;
+
+/** The `verify:` of a source: every check listed must pass. A preset's settings sit under these. */
+export const verifySchema = z
+  .strictObject({
+    token: z
+      .union([
+        z
+          .string()
+          .min(1)
+          .meta({ description: "The token, expected in the query parameter token." }),
+        tokenSettingsSchema,
+        off,
+      ])
+      .optional()
+      .meta({
+        description:
+          "A shared secret sent with every request: the secret alone (query parameter token), or { secret, in, name }; false turns the preset's off.",
+        examples: ["${TILDA_TOKEN}", { secret: "${CRM_TOKEN}", in: "header", name: "x-token" }],
+      }),
+    hmac: z
+      .union([hmacSettingsSchema, off])
+      .optional()
+      .meta({
+        description:
+          "A signature over the raw body (or a signed-content template) in a header; false turns the preset's off.",
+        examples: [
+          {
+            secret: "${SHOP_SECRET}",
+            header: "x-signature",
+            algorithm: "sha256",
+            encoding: "hex",
+            prefix: "sha256=",
+          },
+        ],
+      }),
+    basic: z
+      .union([basicSettingsSchema, off])
+      .optional()
+      .meta({
+        description: "HTTP Basic credentials; false turns the preset's off.",
+        examples: [{ username: "pipedrive", password: "${PIPEDRIVE_HOOK_PASSWORD}" }],
+      }),
+    ip_allow: z
+      .union([ipAllowSchema, off])
+      .optional()
+      .meta({
+        description:
+          "Addresses and CIDR ranges allowed to send (X-Forwarded-For counts only with server.trust_proxy); false turns the preset's off.",
+        examples: [["203.0.113.7", "10.0.0.0/8"]],
+      }),
+  })
+  .meta({
+    description:
+      "How requests are verified; every check listed must pass, else 401 verification_failed and nothing is stored.",
+  });
+
+export type VerifySettings = z.output<typeof verifySchema>;
+export type VerifyScheme = keyof VerifySettings;
+export const VERIFY_SCHEMES: readonly VerifyScheme[] = ["token", "hmac", "basic", "ip_allow"];
