@@ -37,7 +37,8 @@ program
         );
         process.exit(1);
       }
-      throw error;
+      process.stderr.write(`botbridge: not started: ${(error as Error).message}\n`);
+      process.exit(1);
     }
     const running = bridge;
     let stopping = false;

@@ -10,6 +10,7 @@ export async function openStore(
   settings: Partial<Pick<StorageSettings, "pool_size" | "statement_timeout">> = {},
   log?: Pick<Logger, "warn" | "info">,
 ): Promise<Store> {
+  const shown = url.replace(/\/\/[^@/]*@/, "//***@");
   let store: Store;
   if (url.startsWith("sqlite:")) store = openSqliteStore(url);
   else if (/^postgres(ql)?:\/\//.test(url))
@@ -21,14 +22,14 @@ export async function openStore(
       ...(log ? { log } : {}),
     });
   else
-    throw new Error(
-      `unsupported storage.url "${url.replace(/\/\/[^@]*@/, "//***@")}": expected sqlite:PATH or postgres://...`,
-    );
+    throw new Error(`unsupported storage.url "${shown}": expected sqlite:PATH or postgres://...`);
   try {
     await store.migrate();
   } catch (error) {
     await store.close().catch(() => undefined);
-    throw error;
+    throw new Error(`cannot open storage.url ${shown}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return store;
 }

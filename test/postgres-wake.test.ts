@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { createActions } from "../src/actions/actions.ts";
+import { loadConfig } from "../src/config/load-config.ts";
+import { acceptEvent } from "../src/sources/accept-event.ts";
+import { readEvent } from "../src/sources/read-event.ts";
+import { openStore } from "../src/store/open-store.ts";
+import { createFakeTarget } from "./fakes/fake-target.ts";
+import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
+import { startBridge, type TestBridge } from "./start-bridge.ts";
+
+/**
+ * An idle instance starts on a delivery another instance stored at once (LISTEN/NOTIFY), not at
+ * its next poll: here the poll interval is 60 s and the delivery must arrive within 3 s.
+ */
+const url = testDatabaseUrl();
+const schemas = url ? testSchemas(url) : undefined;
+const target = createFakeTarget();
+let bridge: TestBridge | undefined;
+
+afterAll(async () => {
+  await bridge?.stop();
+  await target.close();
+  await schemas?.dropAll();
+});
+
+const routes = `
+version: 1
+delivery: { poll_interval: 60s }
+targets:
+  sink: { type: http, base_url: "\${TARGET_URL}" }
+sources:
+  forms:
+routes:
+  - id: forward
+    source: forms
+    actions:
+      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
+`;
+
+describe.skipIf(!url)("wake-up across instances", () => {
+  it("delivers what another instance stored without waiting for the poll", async () => {
+    const env = {
+      TARGET_URL: (await target.start()).url,
+      BOTBRIDGE_DATABASE_URL: await schemas!.create(),
+    };
+    bridge = await startBridge(routes, { env });
+    await bridge.settle();
+
+    // The other instance: the same ingest path on its own connection to the same schema.
+    const other = await openStore(env.BOTBRIDGE_DATABASE_URL);
+    try {
+      const loaded = await loadConfig(join(bridge.dir, "routes.yaml"), {
+        actions: createActions(),
+        env,
+      });
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      const event = await readEvent(
+        {
+          source: "forms",
+          method: "POST",
+          path: "/hooks/forms",
+          query: "",
+          headers: { "content-type": "application/json" },
+          raw: Buffer.from(JSON.stringify({ n: 7 })),
+          remote_address: "127.0.0.1",
+        },
+        bridge.clock.now(),
+      );
+      const stored = Date.now();
+      await acceptEvent(event, {
+        config: loaded.config,
+        store: other,
+        log: pino({ level: "silent" }),
+      });
+      await bridge.until(() => target.count === 1, 3_000);
+      expect(Date.now() - stored).toBeLessThan(3_000);
+      expect(target.calls[0]?.body).toEqual({ n: 7 });
+    } finally {
+      await other.close();
+    }
+  });
+});
