@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
@@ -316,5 +316,30 @@ describe("botbridge explain, the command", () => {
     );
     expect(out).toContain("route tilda-other-form: matched");
     expect(out).toContain("nothing was sent.");
+  });
+
+  it.each([
+    {
+      name: "malformed JSON",
+      type: "application/json",
+      input: '{"Name":',
+      error: "botbridge: 400 invalid_json: body is not valid JSON",
+    },
+    {
+      name: "multipart without a boundary",
+      type: "multipart/form-data",
+      input: "--x\r\n",
+      error: "botbridge: 400 invalid_body:",
+    },
+  ])("refuses $name in one line, as the server would, and exits 1", ({ type, input, error }) => {
+    const run = spawnSync(
+      process.execPath,
+      ["bin/botbridge.js", "--config", CONFIG, "explain", "--source", "tilda", "-t", type],
+      { cwd: join(import.meta.dirname, ".."), input, encoding: "utf8" },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(error);
+    expect(run.stderr).not.toContain("    at ");
+    expect(run.stdout).toBe("");
   });
 });

@@ -9,6 +9,7 @@ import { createTargetRuntimes } from "../actions/target-runtimes.ts";
 import { createRateLimits } from "../dispatch/rate-limits.ts";
 import { ConfigError, startBotbridge } from "../main.ts";
 import { checkTargets } from "./check-targets.ts";
+import { IngestError } from "../sources/ingest-error.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
@@ -187,21 +188,30 @@ program
         process.exitCode = 1;
         return;
       }
-      const explanation = await explainRequest(
-        result.config,
-        new Map(actions.map((a) => [a.type, a])),
-        {
-          source: options.source,
-          method: options.method,
-          path: `/hooks/${options.source}`,
-          query: options.query.replace(/^\?/, ""),
-          headers,
-          raw,
-          remote_address: "127.0.0.1",
-          ...(options.url ? { url: options.url } : {}),
-        },
-        now,
-      );
+      let explanation;
+      try {
+        explanation = await explainRequest(
+          result.config,
+          new Map(actions.map((a) => [a.type, a])),
+          {
+            source: options.source,
+            method: options.method,
+            path: `/hooks/${options.source}`,
+            query: options.query.replace(/^\?/, ""),
+            headers,
+            raw,
+            remote_address: "127.0.0.1",
+            ...(options.url ? { url: options.url } : {}),
+          },
+          now,
+        );
+      } catch (error) {
+        // a body the server would refuse (invalid_json, body_too_large, ...): its answer, in one line
+        if (!(error instanceof IngestError)) throw error;
+        process.stderr.write(`botbridge: ${error.status} ${error.code}: ${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       process.stdout.write(
         options.json
           ? `${JSON.stringify(explanation, null, 2)}\n`

@@ -34,7 +34,9 @@ function formatEvent(
   const { event } = explanation;
   const lines = [
     `${split ? `${split}event ${index + 1}` : "event"} (source ${event.source}, ${event.method} ${event.path}, ${event.content_type ?? "no content type"})`,
-    indent(JSON.stringify({ query: event.query, body: event.body }, null, 2)),
+    indent(
+      JSON.stringify({ query: event.query, headers: event.headers, body: event.body }, null, 2),
+    ),
   ];
   if (explanation.dedupe_key !== undefined)
     lines.push(`dedupe key: ${JSON.stringify(explanation.dedupe_key)}`);
