@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The shared reference fixtures: one request body per file, with a `.headers` sidecar. */
-export const FIXTURES = join(import.meta.dirname, "..", "..", "shared", "reference", "fixtures");
+/** Real request bodies of the senders (test/fixtures/README.md): one per file, with a `.headers` sidecar. */
+export const FIXTURES = join(import.meta.dirname, "fixtures");
 
 export interface Fixture {
   name: string;
