@@ -1,8 +1,10 @@
 import { isMap, isPair, isScalar, isSeq, parse, type Document, type Node } from "yaml";
 import type { ConfigPath, PathProblem } from "./format-issues.ts";
 
+/** A `${NAME}` or `${NAME:-default}` reference, as the loader resolves it (and the editor schema accepts it). */
+export const ENV_REFERENCE = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}`;
 const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-const ONLY_VARIABLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
+const ONLY_VARIABLE = new RegExp(`^${ENV_REFERENCE}$`);
 
 export interface EnvResolution {
   problems: PathProblem[];
