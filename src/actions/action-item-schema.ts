@@ -14,15 +14,32 @@ const itemFields = {
       error: "expected a name of letters, digits and _ (it is used as steps.<id>)",
     })
     .optional()
-    .meta({ description: "Names this action's output for later actions: steps.<id>." }),
-  when: conditionSchema
-    .optional()
-    .meta({ description: "Run this action only when the condition holds." }),
+    .meta({
+      description: "Names this action's output for later actions: steps.<id>.",
+      examples: ["contact"],
+    }),
+  when: conditionSchema.optional().meta({
+    description: "Run this action only when the condition holds.",
+    examples: [{ exists: "steps.contact.body.phone" }],
+  }),
   target: z
     .string()
     .optional()
-    .meta({ description: "Which target to call, when several have this action's kind." }),
+    .meta({
+      description: "Which target to call, when several have this action's kind.",
+      examples: ["crm"],
+    }),
 };
+
+/** The one key of an item besides id, when and target: the action's type, holding its params. */
+const actionParams = z.unknown().meta({
+  title: "action type",
+  description:
+    "The action and its params, written `<action type>: { params }`; every action and its params are in [docs/actions.md](actions.md).",
+  examples: [{ "http.request": { method: "GET", path: "/contacts/{{ body.contact_id }}" } }],
+});
+
+const itemSchema = z.object(itemFields).catchall(actionParams);
 
 /**
  * An action item: `{ <action type>: params }` plus optional id, when and target. Validation
@@ -31,7 +48,7 @@ const itemFields = {
 export function createActionItemSchema(actions: readonly ActionSpec[]): z.ZodType {
   const byType = new Map(actions.map((a) => [a.type, templatable(a.params)]));
   const types = actions.map((a) => a.type);
-  return z.looseObject(itemFields).superRefine((item, ctx) => {
+  return itemSchema.superRefine((item, ctx) => {
     const keys = Object.keys(item).filter(
       (k) => !(ACTION_ITEM_KEYS as readonly string[]).includes(k),
     );

@@ -7,7 +7,10 @@ export const DEFAULT_RETRY = ["10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h",
 export const retrySchema = z
   .array(durationSchema)
   .min(1)
-  .meta({ description: "Wait before each retry; the last wait repeats until max_age." });
+  .meta({
+    description: "Wait before each retry; the last wait repeats until max_age.",
+    examples: [["30s", "5m", "1h"]],
+  });
 
 export const deliverySchema = z
   .strictObject({
@@ -17,21 +20,25 @@ export const deliverySchema = z
       .min(1)
       .max(1024)
       .default(16)
-      .meta({ description: "Actions in flight at once in this process." }),
+      .meta({ description: "Actions in flight at once in this process.", examples: [32] }),
     retry: retrySchema.prefault(DEFAULT_RETRY),
-    max_age: durationSchema.default(72 * 3_600_000).meta({
+    max_age: durationSchema.prefault("72h").meta({
       description: "A delivery still failing this long after its event arrived gives up (failed).",
+      examples: ["7d"],
     }),
-    timeout: durationSchema
-      .default(30_000)
-      .meta({ description: "Default time limit of one outgoing call; targets may set their own." }),
-    lease: durationSchema.default(60_000).meta({
+    timeout: durationSchema.prefault("30s").meta({
+      description: "Default time limit of one outgoing call; targets may set their own.",
+      examples: ["10s"],
+    }),
+    lease: durationSchema.prefault("1m").meta({
       description:
         "How long a claimed delivery stays with one worker before another may take it over.",
+      examples: ["2m"],
     }),
-    poll_interval: durationSchema
-      .default(1000)
-      .meta({ description: "How often idle workers look for due deliveries." }),
+    poll_interval: durationSchema.prefault("1s").meta({
+      description: "How often idle workers look for due deliveries.",
+      examples: ["500ms"],
+    }),
     circuit_breaker: z
       .strictObject({
         failures: z
@@ -39,10 +46,14 @@ export const deliverySchema = z
           .int()
           .min(1)
           .default(5)
-          .meta({ description: "Consecutive retryable failures that pause a target." }),
-        cool_down: durationSchema
-          .default(30_000)
-          .meta({ description: "How long a paused target rests before one probe goes through." }),
+          .meta({
+            description: "Consecutive retryable failures that pause a target.",
+            examples: [10],
+          }),
+        cool_down: durationSchema.prefault("30s").meta({
+          description: "How long a paused target rests before one probe goes through.",
+          examples: ["1m"],
+        }),
       })
       .prefault({})
       .meta({

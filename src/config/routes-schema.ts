@@ -19,20 +19,26 @@ const nameSchema = z
 export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema = false) {
   return z
     .strictObject({
-      version: z.literal(1).meta({ description: "The config format's version." }),
+      version: z.literal(1).meta({ description: "The config format's version.", examples: [1] }),
       server: serverSchema.prefault({}),
       storage: storageSchema.prefault({}),
       delivery: deliverySchema.prefault({}),
       templates: templatesSchema.prefault({}),
-      targets: z
-        .record(nameSchema, targetSchema)
-        .default({})
-        .meta({ description: "Accounts that actions call, by name." }),
+      targets: z.record(nameSchema, targetSchema).default({}).meta({
+        description:
+          "Accounts that actions call, by name. An action calls the target of its kind; when several targets share a kind, the action item names one with target.",
+      }),
       sources: z
-        .record(nameSchema, z.union([sourceSchema, z.null()]))
+        .record(nameSchema.meta({ examples: ["tilda"] }), z.union([sourceSchema, z.null()]))
         .default({})
-        .meta({ description: "Inbound endpoints, by name: POST /hooks/<name>." }),
-      routes: z.array(createRouteSchema(actions, forJsonSchema)).default([]),
+        .meta({
+          description:
+            "Inbound endpoints, by name: POST /hooks/<name>. An entry with no options may be left empty (`tilda:`).",
+        }),
+      routes: z.array(createRouteSchema(actions, forJsonSchema)).default([]).meta({
+        description:
+          "The rules. Every route of an event's source whose condition holds makes one delivery, and its actions run in order.",
+      }),
     })
     .meta({ title: "botbridge routes.yaml" });
 }

@@ -10,22 +10,31 @@ export const serverSchema = z
       .min(0)
       .max(65535)
       .default(8080)
-      .meta({ description: "Port to listen on; PORT overrides it." }),
-    host: z.string().default("0.0.0.0").meta({ description: "Address to listen on." }),
-    body_limit: byteSizeSchema
-      .default(1024 * 1024)
-      .meta({ description: "Largest request body accepted; larger gets 413 body_too_large." }),
+      .meta({ description: "Port to listen on; PORT overrides it.", examples: [3000] }),
+    host: z
+      .string()
+      .default("0.0.0.0")
+      .meta({ description: "Address to listen on.", examples: ["127.0.0.1"] }),
+    body_limit: byteSizeSchema.prefault("1mb").meta({
+      description: "Largest request body accepted; larger gets 413 body_too_large.",
+      examples: ["5mb"],
+    }),
     trust_proxy: z
       .union([z.boolean(), z.number().int().nonnegative(), z.string(), z.array(z.string())])
       .default(false)
       .meta({
         description:
           "Whether X-Forwarded-For names the client (for ip_allow and logs): false, true, a hop count, or trusted proxy addresses/CIDRs (Express's trust proxy).",
+        examples: [1],
       }),
-    shutdown_timeout: durationSchema
-      .default(30_000)
-      .meta({ description: "How long in-flight actions may run after SIGTERM." }),
-    log_level: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+    shutdown_timeout: durationSchema.prefault("30s").meta({
+      description: "How long in-flight actions may run after SIGTERM.",
+      examples: ["1m"],
+    }),
+    log_level: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace"])
+      .default("info")
+      .meta({ description: "Least severe log lines written (pino levels).", examples: ["debug"] }),
   })
   .meta({ description: "The HTTP server." });
 

@@ -14,14 +14,20 @@ export const storageSchema = z
       .meta({
         description:
           "sqlite:PATH (embedded) or postgres://... (several instances); BOTBRIDGE_DATABASE_URL overrides it.",
+        examples: ["postgres://botbridge:${DB_PASSWORD}@db:5432/botbridge"],
       }),
-    retention: durationSchema.default(30 * 86_400_000).meta({
+    retention: durationSchema.prefault("30d").meta({
       description: "Events older than this are purged with their deliveries and attempts.",
+      examples: ["7d"],
     }),
-    redact: z.array(z.string()).default([]).meta({
-      description:
-        "Field names masked before storage and in logs, at any depth of body, query and headers (e.g. password, card_number).",
-    }),
+    redact: z
+      .array(z.string())
+      .default([])
+      .meta({
+        description:
+          "Field names masked before storage and in logs, at any depth of body, query and headers (e.g. password, card_number).",
+        examples: [["password", "card_number"]],
+      }),
   })
   .meta({ description: "Where events, deliveries and attempts are kept." });
 

@@ -7,9 +7,13 @@ export const templatesSchema = z
       .string()
       .regex(/^[A-Za-z]{2}$/, { error: "expected a two-letter country code such as RU" })
       .default("RU")
-      .meta({ description: "Country for $phone numbers written without a country code." }),
-    timezone: timeZoneSchema
-      .default("UTC")
-      .meta({ description: "Time zone $time formats in when none is given." }),
+      .meta({
+        description: "Country for $phone numbers written without a country code.",
+        examples: ["KZ"],
+      }),
+    timezone: timeZoneSchema.default("UTC").meta({
+      description: "Time zone $time formats in when none is given.",
+      examples: ["Europe/Moscow"],
+    }),
   })
   .meta({ description: "Template helpers' defaults." });

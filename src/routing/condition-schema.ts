@@ -34,7 +34,7 @@ export interface ConditionNode {
 }
 
 const pathMap = <T extends z.ZodType>(value: T) =>
-  z.record(z.string(), value).refine((map) => Object.keys(map).length > 0, {
+  z.record(z.string().meta({ title: "path" }), value).refine((map) => Object.keys(map).length > 0, {
     message: "expected at least one path",
   });
 const bound = pathMap(z.union([z.number(), z.string()]));
@@ -48,32 +48,65 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
           .array(conditionSchema)
           .min(1)
           .optional()
-          .meta({ description: "Every condition holds." }),
+          .meta({
+            description: "Every condition holds.",
+            examples: [[{ equals: { "body.formid": "form1" } }, { exists: "body.Phone" }]],
+          }),
         any: z
           .array(conditionSchema)
           .min(1)
           .optional()
-          .meta({ description: "At least one condition holds." }),
-        not: conditionSchema.optional().meta({ description: "The condition does not hold." }),
-        equals: pathMap(z.unknown()).optional().meta({
-          description:
-            "Each JSONata path equals its value (a number and its digits as text are equal).",
+          .meta({
+            description: "At least one condition holds.",
+            examples: [[{ exists: "body.Phone" }, { exists: "body.Email" }]],
+          }),
+        not: conditionSchema.optional().meta({
+          description: "The condition does not hold.",
+          examples: [{ equals: { "body.test": "test" } }],
         }),
+        equals: pathMap(z.unknown())
+          .optional()
+          .meta({
+            description:
+              "Each JSONata path equals its value (a number and its digits as text are equal).",
+            examples: [{ "body.formid": "form123456789", "body.leads.status[0].status_id": 142 }],
+          }),
         in: pathMap(z.array(z.unknown()))
           .optional()
-          .meta({ description: "Each path's value is one of the list." }),
-        matches: pathMap(z.string()).optional().meta({
-          description:
-            "Each path's value, as text, matches the regular expression (`/re/i` for flags).",
-        }),
+          .meta({
+            description: "Each path's value is one of the list.",
+            examples: [{ "body.status": ["paid", "refunded"] }],
+          }),
+        matches: pathMap(z.string())
+          .optional()
+          .meta({
+            description:
+              "Each path's value, as text, matches the regular expression (`/re/i` for flags).",
+            examples: [{ "body.Email": "/@example\\.com$/i" }],
+          }),
         exists: z
           .union([z.string(), z.array(z.string()).min(1)])
           .optional()
-          .meta({ description: "Each path has a value (not absent, not null)." }),
-        gt: bound.optional().meta({ description: "Each path's value is greater than the number." }),
-        gte: bound.optional().meta({ description: "Each path's value is at least the number." }),
-        lt: bound.optional().meta({ description: "Each path's value is less than the number." }),
-        lte: bound.optional().meta({ description: "Each path's value is at most the number." }),
+          .meta({
+            description: "Each path has a value (not absent, not null).",
+            examples: [["body.Phone", "body.Email"]],
+          }),
+        gt: bound.optional().meta({
+          description: "Each path's value is greater than the number.",
+          examples: [{ "body.amount": 100 }],
+        }),
+        gte: bound.optional().meta({
+          description: "Each path's value is at least the number.",
+          examples: [{ "body.amount": 100 }],
+        }),
+        lt: bound.optional().meta({
+          description: "Each path's value is less than the number.",
+          examples: [{ "body.amount": 100 }],
+        }),
+        lte: bound.optional().meta({
+          description: "Each path's value is at most the number.",
+          examples: [{ "body.amount": 100 }],
+        }),
       })
       .refine((node) => Object.keys(node).length === 1, {
         params: { condition_operators: true },

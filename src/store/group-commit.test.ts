@@ -64,4 +64,51 @@ describe("group commit", () => {
     await writes.run(insert(2));
     expect(commits).toEqual([1, 2]);
   });
+
+  describe("with the log synced off the event loop", () => {
+    /** A syncLog whose fsyncs finish when the test says so. */
+    function manualSync() {
+      const pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
+      const syncLog = () =>
+        new Promise<void>((resolve, reject) => pending.push({ resolve, reject }));
+      return { syncLog, pending };
+    }
+    const settledYet = async (promise: Promise<unknown>) => {
+      let settled = false;
+      promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      return settled;
+    };
+
+    it.each([
+      { name: "a durable batch waits for the fsync", durable: true, waits: true },
+      { name: "a lease batch does not", durable: false, waits: false },
+    ])("$name, and commits without blocking (NORMAL)", async (c) => {
+      const { syncLog, pending } = manualSync();
+      const group = createGroupCommit(db, { syncLog });
+      const job = group.run(insert(1), { durable: c.durable });
+      expect(await settledYet(job)).toBe(!c.waits);
+      expect(rows()).toEqual([1]); // committed, whether or not the caller has heard yet
+      expect(commits).toEqual([1]);
+      expect(pending).toHaveLength(c.waits ? 1 : 0);
+      pending.forEach((p) => p.resolve());
+      await job;
+      await group.drain();
+    });
+
+    it("fails every job of a batch whose fsync fails, and drains after it", async () => {
+      const { syncLog, pending } = manualSync();
+      const group = createGroupCommit(db, { syncLog });
+      const jobs = [group.run(insert(1)), group.run(insert(2))];
+      await settledYet(jobs[0]!);
+      pending[0]?.reject(new Error("EIO: fsync failed"));
+      const results = await Promise.allSettled(jobs);
+      expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+      await group.drain();
+    });
+  });
 });

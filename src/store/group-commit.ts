@@ -18,6 +18,17 @@ export interface GroupCommit {
   drain(): Promise<void>;
 }
 
+export interface GroupCommitOptions {
+  maxBatch?: number;
+  /**
+   * Makes the log durable off the event loop (an fsync of the WAL file on the thread pool).
+   * With it, every batch commits with synchronous=NORMAL and a durable batch's callers are
+   * answered once `syncLog` resolves; without it, a durable batch commits with synchronous=FULL,
+   * whose fsync blocks the event loop.
+   */
+  syncLog?: () => Promise<void>;
+}
+
 /**
  * Group commit for a synchronous SQLite connection: every write queued during one turn of the
  * event loop runs in one transaction, so a durable commit (an fsync) is paid once per batch
@@ -27,23 +38,29 @@ export interface GroupCommit {
  * synchronous=NORMAL (no fsync; in WAL mode a process crash still loses nothing, and the next
  * durable commit makes it durable too).
  */
-export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit {
+export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions = {}): GroupCommit {
+  const { maxBatch = 512, syncLog } = options;
   const queue: Job[] = [];
   let scheduled = false;
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => undefined;
   let durableMode = true;
+  let syncing = 0;
+  const settleIdle = (): void => {
+    if (queue.length === 0 && syncing === 0) markIdle();
+  };
 
   const flush = (): void => {
     scheduled = false;
     const batch = queue.splice(0, maxBatch);
     if (queue.length > 0) schedule();
     const results: { job: Job; ok: boolean; value: unknown }[] = [];
+    const durable = batch.some((job) => job.durable);
     try {
-      const durable = batch.some((job) => job.durable);
-      if (durable !== durableMode) {
-        db.exec(`PRAGMA synchronous = ${durable ? "FULL" : "NORMAL"}`);
-        durableMode = durable;
+      const full = durable && syncLog === undefined;
+      if (full !== durableMode) {
+        db.exec(`PRAGMA synchronous = ${full ? "FULL" : "NORMAL"}`);
+        durableMode = full;
       }
       db.exec("BEGIN IMMEDIATE");
       for (const job of batch) {
@@ -61,14 +78,30 @@ export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit
     } catch (error) {
       rollback(db);
       for (const job of batch) job.reject(error);
-      if (queue.length === 0) markIdle();
+      settleIdle();
       return;
     }
-    for (const { job, ok, value } of results) {
-      if (ok) job.resolve(value);
-      else job.reject(value);
+    const settle = (): void => {
+      for (const { job, ok, value } of results) {
+        if (ok) job.resolve(value);
+        else job.reject(value);
+      }
+    };
+    if (!durable || syncLog === undefined) {
+      settle();
+      settleIdle();
+      return;
     }
-    if (queue.length === 0) markIdle();
+    // committed, but nobody hears of it before it is on disk; a failed fsync fails the batch
+    syncing += 1;
+    void syncLog()
+      .then(settle, (error: unknown) => {
+        for (const job of batch) job.reject(error);
+      })
+      .finally(() => {
+        syncing -= 1;
+        settleIdle();
+      });
   };
 
   const schedule = (): void => {
@@ -79,7 +112,8 @@ export function createGroupCommit(db: DatabaseSync, maxBatch = 512): GroupCommit
 
   return {
     run<T>(work: () => T, options: { durable?: boolean } = {}): Promise<T> {
-      if (queue.length === 0 && !scheduled) idle = new Promise((resolve) => (markIdle = resolve));
+      if (queue.length === 0 && !scheduled && syncing === 0)
+        idle = new Promise((resolve) => (markIdle = resolve));
       return new Promise<T>((resolve, reject) => {
         queue.push({
           work,

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { InboundEvent } from "../sources/inbound-event.ts";
+import { createFileSyncer } from "./file-syncer.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { readMigrations } from "./read-migrations.ts";
 import type {
@@ -25,8 +26,9 @@ export function sqlitePath(url: string): string {
 }
 
 /**
- * The embedded store on Node's built-in SQLite: WAL, synchronous=FULL (a 2xx means the event is
- * on disk), and group commit so concurrent ingests share one durable transaction.
+ * The embedded store on Node's built-in SQLite: WAL, and group commit so concurrent ingests share
+ * one transaction whose callers hear of it once the WAL is fsynced (a 2xx means the event is on
+ * disk); the fsync runs on the thread pool, so the event loop serves requests meanwhile.
  */
 export function openSqliteStore(url: string): Store {
   const path = sqlitePath(url);
@@ -35,7 +37,9 @@ export function openSqliteStore(url: string): Store {
   db.exec(
     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
   );
-  const writes = createGroupCommit(db);
+  // the WAL is made durable by an fsync on the thread pool, not by a COMMIT that blocks the loop
+  const wal = path === ":memory:" ? undefined : createFileSyncer(`${path}-wal`);
+  const writes = createGroupCommit(db, { syncLog: wal?.sync });
   const statement = cache(db);
 
   const toEvent = (row: Row): InboundEvent => ({
@@ -335,6 +339,7 @@ export function openSqliteStore(url: string): Store {
 
     async close() {
       await writes.drain();
+      await wal?.close();
       if (db.isOpen) db.close();
     },
   };

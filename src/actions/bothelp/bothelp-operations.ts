@@ -24,27 +24,52 @@ export const bothelpOperationSchema = z
     method: z
       .enum(["GET", "POST", "PUT", "PATCH", "DELETE"])
       .optional()
-      .meta({ description: "HTTP method." }),
-    path: z.string().startsWith("/").optional().meta({
-      description:
-        "Path under api_url; {subscriber} becomes `<id>` or `cuid/<cuid>`, {flow} a flow referral.",
-    }),
-    content_type: z.string().min(1).optional().meta({ description: "Content-Type of the body." }),
+      .meta({ description: "HTTP method.", examples: ["POST"] }),
+    path: z
+      .string()
+      .startsWith("/")
+      .optional()
+      .meta({
+        description:
+          "Path under api_url; {subscriber} becomes `<id>` or `cuid/<cuid>`, {flow} a flow referral.",
+        examples: ["/v1/subscribers/{subscriber}/messages"],
+      }),
+    content_type: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "Content-Type of the body.", examples: ["application/json"] }),
     rate_limit: z
       .number()
       .positive()
       .optional()
-      .meta({ description: "Requests per second for this operation, shared by all deliveries." }),
-    body_style: z.enum(["array", "data"]).optional().meta({
-      description:
-        'send_message: `[{"content": text}]` (array) or `{"data": {"content": [text]}}`.',
-    }),
-    referral_in: z.enum(["body", "query", "both"]).optional().meta({
-      description: "stop_flow, remove_from_sequence: where the referral goes on DELETE.",
-    }),
-    ops_per_request: z.int().positive().optional().meta({
-      description: "update_subscriber: JSON Patch operations sent per request.",
-    }),
+      .meta({
+        description: "Requests per second for this operation, shared by all deliveries.",
+        examples: [5],
+      }),
+    body_style: z
+      .enum(["array", "data"])
+      .optional()
+      .meta({
+        description:
+          'send_message: `[{"content": text}]` (array) or `{"data": {"content": [text]}}`.',
+        examples: ["data"],
+      }),
+    referral_in: z
+      .enum(["body", "query", "both"])
+      .optional()
+      .meta({
+        description: "stop_flow, remove_from_sequence: where the referral goes on DELETE.",
+        examples: ["query"],
+      }),
+    ops_per_request: z
+      .int()
+      .positive()
+      .optional()
+      .meta({
+        description: "update_subscriber: JSON Patch operations sent per request.",
+        examples: [10],
+      }),
   })
   .meta({ description: "Overrides of one operation's defaults (see the BotHelp API reference)." });
 

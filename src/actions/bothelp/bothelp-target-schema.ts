@@ -5,38 +5,59 @@ import { BOTHELP_OPERATIONS, bothelpOperationSchema } from "./bothelp-operations
 
 export const bothelpTargetSchema = z
   .strictObject({
-    type: z.literal("bothelp"),
+    type: z.literal("bothelp").meta({ description: "The target kind.", examples: ["bothelp"] }),
     client_id: z
       .string()
       .min(1)
       .optional()
-      .meta({ description: "API id from BotHelp settings -> Integrations." }),
+      .meta({
+        description: "API id from BotHelp settings -> Integrations; required unless dry_run: true.",
+        examples: ["${BOTHELP_CLIENT_ID}"],
+      }),
     client_secret: z
       .string()
       .min(1)
       .optional()
-      .meta({ description: "API secret from BotHelp settings -> Integrations." }),
+      .meta({
+        description:
+          "API secret from BotHelp settings -> Integrations; required unless dry_run: true.",
+        examples: ["${BOTHELP_CLIENT_SECRET}"],
+      }),
     api_url: z
       .url()
       .default("https://api.bothelp.io")
-      .meta({ description: "BotHelp REST API address." }),
+      .meta({
+        description: "BotHelp REST API address.",
+        examples: ["${BOTHELP_API_URL:-https://api.bothelp.io}"],
+      }),
     token_url: z
       .url()
       .default("https://oauth.bothelp.io/oauth2/token")
-      .meta({ description: "OAuth2 token endpoint." }),
-    token_refresh_margin: durationSchema
-      .default(120_000)
-      .meta({ description: "Renew the token this long before it expires." }),
-    check_referrals: z.boolean().default(true).meta({
-      description:
-        "At start, serve checks the flow, step and sequence referrals written in the routes against BotHelp and logs the missing ones.",
+      .meta({
+        description: "OAuth2 token endpoint.",
+        examples: ["${BOTHELP_TOKEN_URL:-https://oauth.bothelp.io/oauth2/token}"],
+      }),
+    token_refresh_margin: durationSchema.prefault("2m").meta({
+      description: "Renew the token this long before it expires.",
+      examples: ["5m"],
     }),
-    operations: z
-      .partialRecord(z.enum(BOTHELP_OPERATIONS), bothelpOperationSchema)
-      .optional()
+    check_referrals: z
+      .boolean()
+      .default(true)
       .meta({
         description:
-          "Per-operation overrides of method, path, content type, body style, referral placement and rate limit.",
+          "At start, serve checks the flow, step and sequence referrals written in the routes against BotHelp and logs the missing ones.",
+        examples: [false],
+      }),
+    operations: z
+      .partialRecord(
+        z.enum(BOTHELP_OPERATIONS).meta({ title: "operation" }),
+        bothelpOperationSchema,
+      )
+      .optional()
+      .meta({
+        description: `Per-operation overrides of method, path, content type, body style, referral placement and rate limit. Operations: ${BOTHELP_OPERATIONS.join(", ")}.`,
+        examples: [{ send_message: { body_style: "data", rate_limit: 5 } }],
       }),
     ...targetFields,
   })

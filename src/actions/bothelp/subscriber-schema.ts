@@ -27,8 +27,8 @@ export const subscriberSchema = z
         "Nobody matches: fail the delivery, skip this action, or wait (look again on the retry schedule, using up no attempts) until wait_for.",
     }),
     wait_for: durationSchema
-      .default(7 * 86_400_000)
-      .meta({ description: "With on_missing: wait, how long to keep looking (default 7d)." }),
+      .prefault("7d")
+      .meta({ description: "With on_missing: wait, how long to keep looking." }),
   })
   // An identifier that renders to nothing is left out; with on_missing: skip the action skips.
   .refine((s) => s.on_missing === "skip" || IDENTIFIERS.some((key) => s[key] !== undefined), {

@@ -23,10 +23,35 @@ export const verifySchema = z
         tokenSettingsSchema,
         off,
       ])
-      .optional(),
-    hmac: z.union([hmacSettingsSchema, off]).optional(),
-    basic: z.union([basicSettingsSchema, off]).optional(),
-    ip_allow: z.union([ipAllowSchema, off]).optional(),
+      .optional()
+      .meta({
+        description:
+          "A shared secret in the query (default ?token=), a header or a body field: a string, or { secret, in, name }; removed from the stored event.",
+        examples: ["${TILDA_TOKEN}"],
+      }),
+    hmac: z
+      .union([hmacSettingsSchema, off])
+      .optional()
+      .meta({
+        description:
+          "An HMAC signature over the raw body: { secret, algorithm, encoding, header, prefix, header_format, signed, timestamp_header, timestamp_field, tolerance, url, scheme } (see docs/sources.md).",
+        examples: [{ secret: "${FORM_SIGNING_SECRET}", header: "x-signature" }],
+      }),
+    basic: z
+      .union([basicSettingsSchema, off])
+      .optional()
+      .meta({
+        description: "HTTP Basic credentials: { username, password }.",
+        examples: [{ username: "bridge", password: "${PIPEDRIVE_HOOK_PASSWORD}" }],
+      }),
+    ip_allow: z
+      .union([ipAllowSchema, off])
+      .optional()
+      .meta({
+        description:
+          "Client addresses and CIDR ranges allowed to send; X-Forwarded-For counts only as server.trust_proxy says.",
+        examples: [["203.0.113.7", "10.0.0.0/8"]],
+      }),
   })
   .meta({
     description:
