@@ -3,11 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import { openPostgresStore } from "../src/store/postgres-store.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
+import type { Store } from "../src/store/store.ts";
 import { createFakeTarget } from "../test/fakes/fake-target.ts";
+import { testSchemas } from "../test/postgres-schemas.ts";
 import { benchBody, SOURCE, writeBenchRoutes } from "./bench-routes.ts";
 import { formatReport, type BenchFigures, type Measured } from "./format-report.ts";
 import { runLoad, type LoadOptions } from "./run-load.ts";
+import { seedPostgres } from "./seed-postgres.ts";
 import { seedStore } from "./seed-store.ts";
 import { spawnServer, type ServerProcess } from "./spawn-server.ts";
 
@@ -16,7 +20,9 @@ import { spawnServer, type ServerProcess } from "./spawn-server.ts";
  * RSS with a million stored events, each on a real botbridge child process. Knobs (env):
  * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_EVENTS (drained), BENCH_STORED
  * and BENCH_STORED_BYTES (the history under the memory phase, and each stored body's size),
- * BENCH_DELIVERY_CONCURRENCY (delivery.concurrency of the server, default 16 as shipped).
+ * BENCH_DELIVERY_CONCURRENCY (delivery.concurrency of the server, default 16 as shipped), and
+ * BENCH_DATABASE_URL (default TEST_DATABASE_URL): a PostgreSQL database on which the ingest and
+ * drain phases run again, each in a fresh schema dropped afterwards.
  */
 const knob = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -29,6 +35,7 @@ const connections = knob("BENCH_CONNECTIONS", 32);
 const drainCount = knob("BENCH_EVENTS", 10_000);
 const storedCount = knob("BENCH_STORED", 1_000_000);
 const storedBytes = knob("BENCH_STORED_BYTES", 256);
+const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "botbridge-bench-"));
@@ -54,10 +61,15 @@ async function load(server: ServerProcess, extra: Partial<LoadOptions> = {}): Pr
   return { ...result, maxRssMb };
 }
 
+/** `db` is a SQLite file name in the bench folder, or a postgres:// URL. */
 const startBridge = (db: string, env: NodeJS.ProcessEnv = {}) =>
   spawnServer(["bin/botbridge.js", "serve", "--config", routes], {
     cwd: root,
-    env: { PORT: "0", BOTBRIDGE_DATABASE_URL: `sqlite:${join(dir, db)}`, ...env },
+    env: {
+      PORT: "0",
+      BOTBRIDGE_DATABASE_URL: db.startsWith("postgres") ? db : `sqlite:${join(dir, db)}`,
+      ...env,
+    },
   });
 
 async function measureIngest(): Promise<{ bare: Measured; botbridge: Measured }> {
@@ -70,6 +82,23 @@ async function measureIngest(): Promise<{ bare: Measured; botbridge: Measured }>
   return { bare, botbridge };
 }
 
+/** The ingest and drain phases again on PostgreSQL, each in a fresh schema. */
+async function measurePostgres(url: string): Promise<NonNullable<BenchFigures["postgres"]>> {
+  const schemas = testSchemas(url);
+  try {
+    say(`botbridge ingest on PostgreSQL, ${warmup} s warm-up + ${seconds} s`);
+    const bridge = await startBridge(await schemas.create());
+    const ingest = await load(bridge).finally(() => bridge.stop());
+    const drainUrl = await schemas.create();
+    say(`drain on PostgreSQL: storing ${drainCount} due deliveries`);
+    await seedPostgres(drainUrl, { configPath: routes, source: SOURCE, body, count: drainCount });
+    const drain = await drainFrom(drainUrl, () => openPostgresStore(drainUrl));
+    return { ingest, drain };
+  } finally {
+    await schemas.dropAll();
+  }
+}
+
 async function measureDrain(): Promise<BenchFigures["drain"]> {
   say(`drain: storing ${drainCount} due deliveries`);
   await seedStore({
@@ -80,10 +109,15 @@ async function measureDrain(): Promise<BenchFigures["drain"]> {
     count: drainCount,
     status: "pending",
   });
+  return drainFrom("drain.db", () => openSqliteStore(`sqlite:${join(dir, "drain.db")}`));
+}
+
+/** Starts botbridge on `db` (seeded with due deliveries) and times it delivering them all. */
+async function drainFrom(db: string, openDb: () => Store): Promise<BenchFigures["drain"]> {
   const target = createFakeTarget({ record: false });
   const { url } = await target.start();
   say("drain: starting botbridge on them");
-  const bridge = await startBridge("drain.db", { TARGET_URL: url, TARGET_DRY_RUN: "false" });
+  const bridge = await startBridge(db, { TARGET_URL: url, TARGET_DRY_RUN: "false" });
   const cpuAtStart = bridge.cpuMs();
   const started = performance.now();
   const deadline = started + 120_000;
@@ -92,7 +126,7 @@ async function measureDrain(): Promise<BenchFigures["drain"]> {
   const cpuMsPerDelivery = (bridge.cpuMs() - cpuAtStart) / target.count;
   await bridge.stop();
   await target.close();
-  const store = openSqliteStore(`sqlite:${join(dir, "drain.db")}`);
+  const store = openDb();
   const { deliveries } = await store.stats();
   await store.close();
   return {
@@ -129,8 +163,12 @@ async function measureMemory(): Promise<BenchFigures["memory"]> {
 try {
   const ingest = await measureIngest();
   const drain = await measureDrain();
+  const postgres = databaseUrl ? await measurePostgres(databaseUrl) : undefined;
+  if (!databaseUrl) say("PostgreSQL phases skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)");
   const memory = await measureMemory();
-  process.stdout.write(`\n${formatReport({ connections, seconds, ...ingest, drain, memory })}\n`);
+  process.stdout.write(
+    `\n${formatReport({ connections, seconds, ...ingest, drain, memory, ...(postgres ? { postgres } : {}) })}\n`,
+  );
 } catch (error) {
   say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;

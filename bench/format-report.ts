@@ -3,18 +3,22 @@ import type { LoadResult } from "./run-load.ts";
 /** A load run with the server's largest RSS during it. */
 export type Measured = LoadResult & { maxRssMb: number };
 
+export interface DrainFigures {
+  deliveries: number;
+  seconds: number;
+  perSecond: number;
+  cpuMsPerDelivery: number;
+  succeeded: number;
+}
+
 export interface BenchFigures {
   connections: number;
   seconds: number;
   botbridge: Measured;
   bare: Measured;
-  drain: {
-    deliveries: number;
-    seconds: number;
-    perSecond: number;
-    cpuMsPerDelivery: number;
-    succeeded: number;
-  };
+  drain: DrainFigures;
+  /** The ingest and drain phases on PostgreSQL, when a database was given. */
+  postgres?: { ingest: Measured; drain: DrainFigures };
   memory: {
     stored: number;
     storedBytes: number;
@@ -64,27 +68,47 @@ export function checkGoals(f: BenchFigures): Goal[] {
 
 /** The printed report: the load figures side by side, then one PASS/MISS line per goal. */
 export function formatReport(f: BenchFigures): string {
-  const rows: [string, string, string][] = [
-    ["", "botbridge", "bare node:http"],
-    ["webhooks/s", num(f.botbridge.perSecond), num(f.bare.perSecond)],
-    ["p50 latency", ms(f.botbridge.p50Ms), ms(f.bare.p50Ms)],
-    ["p99 latency", ms(f.botbridge.p99Ms), ms(f.bare.p99Ms)],
-    ["max latency", ms(f.botbridge.maxMs), ms(f.bare.maxMs)],
-    ["answered 2xx", num(f.botbridge.requests), num(f.bare.requests)],
-    ["errors", num(f.botbridge.errors), num(f.bare.errors)],
-    ["server max RSS", mb(f.botbridge.maxRssMb), mb(f.bare.maxRssMb)],
-    ["server CPU/webhook", ms(f.botbridge.cpuMsPerRequest, 2), ms(f.bare.cpuMsPerRequest, 2)],
+  const pg = f.postgres?.ingest;
+  const row = (name: string, cell: (m: Measured) => string): string[] => [
+    name,
+    cell(f.botbridge),
+    ...(pg ? [cell(pg)] : []),
+    cell(f.bare),
+  ];
+  const rows: string[][] = [
+    ["", "botbridge SQLite", ...(pg ? ["botbridge PostgreSQL"] : []), "bare node:http"],
+    row("webhooks/s", (m) => num(m.perSecond)),
+    row("p50 latency", (m) => ms(m.p50Ms)),
+    row("p99 latency", (m) => ms(m.p99Ms)),
+    row("max latency", (m) => ms(m.maxMs)),
+    row("answered 2xx", (m) => num(m.requests)),
+    row("errors", (m) => num(m.errors)),
+    row("server max RSS", (m) => mb(m.maxRssMb)),
+    row("server CPU/webhook", (m) => ms(m.cpuMsPerRequest, 2)),
   ];
   const ratio = f.botbridge.perSecond / f.bare.perSecond;
   const goals = checkGoals(f);
   return [
-    `ingest: ${f.connections} connections, ${f.seconds} s measured, 1 KB JSON body, durable SQLite`,
+    `ingest: ${f.connections} connections, ${f.seconds} s measured, 1 KB JSON body, durable SQLite${pg ? " and PostgreSQL" : ""}`,
     table(rows),
     `ratio botbridge / bare: ${ratio.toFixed(2)} (rate), ` +
       `${(f.bare.cpuMsPerRequest / f.botbridge.cpuMsPerRequest).toFixed(2)} (inverse CPU per webhook)`,
+    ...(pg
+      ? [
+          `ratio PostgreSQL / SQLite: ${(pg.perSecond / f.botbridge.perSecond).toFixed(2)} (rate), ` +
+            `${(pg.p99Ms / f.botbridge.p99Ms).toFixed(2)} (p99), ` +
+            `${(pg.cpuMsPerRequest / f.botbridge.cpuMsPerRequest).toFixed(2)} (CPU per webhook)`,
+        ]
+      : []),
     "",
-    `drain: ${num(f.drain.deliveries)} deliveries in ${f.drain.seconds.toFixed(2)} s = ${num(f.drain.perSecond)}/s, ` +
-      `${ms(f.drain.cpuMsPerDelivery, 2)} server CPU each (${num(f.drain.succeeded)} succeeded)`,
+    drainLine("drain", f.drain),
+    ...(f.postgres
+      ? [
+          drainLine("drain on PostgreSQL", f.postgres.drain),
+          `ratio PostgreSQL / SQLite: ${(f.postgres.drain.perSecond / f.drain.perSecond).toFixed(2)} (drain rate), ` +
+            `${(f.postgres.drain.cpuMsPerDelivery / f.drain.cpuMsPerDelivery).toFixed(2)} (CPU per delivery)`,
+        ]
+      : []),
     `memory: ${num(f.memory.stored)} events of ${num(f.memory.storedBytes)} bytes stored; RSS ${f.memory.startRssMb.toFixed(0)} MB at start, ` +
       `max ${f.memory.maxRssMb.toFixed(0)} MB under load (empty database: ${mb(f.botbridge.maxRssMb)}; ${num(f.memory.load.perSecond)} webhooks/s, p99 ${ms(f.memory.load.p99Ms)})`,
     "",
@@ -98,6 +122,13 @@ export function formatReport(f: BenchFigures): string {
       ]),
     ]),
   ].join("\n");
+}
+
+function drainLine(name: string, d: DrainFigures): string {
+  return (
+    `${name}: ${num(d.deliveries)} deliveries in ${d.seconds.toFixed(2)} s = ${num(d.perSecond)}/s, ` +
+    `${ms(d.cpuMsPerDelivery, 2)} server CPU each (${num(d.succeeded)} succeeded)`
+  );
 }
 
 function table(rows: string[][]): string {

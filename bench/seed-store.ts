@@ -4,7 +4,9 @@ import { createActions } from "../src/actions/actions.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { acceptEvent } from "../src/sources/accept-event.ts";
 import { readEvent } from "../src/sources/read-event.ts";
+import type { InboundEvent } from "../src/sources/inbound-event.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
+import type { Store } from "../src/store/store.ts";
 
 export interface SeedOptions {
   configPath: string;
@@ -19,16 +21,13 @@ export interface SeedOptions {
 
 const CHUNK = 100_000;
 
-/**
- * Fills a fresh database fast: one event goes through the real ingest path (route selection,
- * snapshot, store), then SQL copies its rows `count - 1` times with new ids, in large
- * transactions without fsync (a prep step, not what is measured).
- */
-export async function seedStore(options: SeedOptions): Promise<void> {
+/** One bench event through the real ingest path (route selection, snapshot, store); returns it. */
+export async function ingestOneEvent(
+  options: Pick<SeedOptions, "configPath" | "source" | "body">,
+  store: Store,
+): Promise<InboundEvent> {
   const loaded = await loadConfig(options.configPath, { actions: createActions(), env: {} });
   if (!loaded.ok) throw new Error(`bench routes do not load: ${JSON.stringify(loaded.problems)}`);
-  const store = openSqliteStore(`sqlite:${options.dbPath}`);
-  await store.migrate();
   const event = await readEvent(
     {
       source: options.source,
@@ -47,7 +46,18 @@ export async function seedStore(options: SeedOptions): Promise<void> {
     log: pino({ level: "silent" }),
   });
   if (selection.matched.length !== 1) throw new Error("the bench event must match one route");
-  await store.close();
+  return event;
+}
+
+/**
+ * Fills a fresh database fast: one event goes through the real ingest path (route selection,
+ * snapshot, store), then SQL copies its rows `count - 1` times with new ids, in large
+ * transactions without fsync (a prep step, not what is measured).
+ */
+export async function seedStore(options: SeedOptions): Promise<void> {
+  const store = openSqliteStore(`sqlite:${options.dbPath}`);
+  await store.migrate();
+  const event = await ingestOneEvent(options, store).finally(() => store.close());
 
   const db = new DatabaseSync(options.dbPath);
   // No journal and a large cache while seeding: each row is written once, straight to the file.

@@ -62,7 +62,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   let config = applyEnvOverrides(first.config, options.env);
   const log = createLogger(config.settings.server.log_level, options.logDestination);
 
-  const store = await openStore(config.settings.storage.url);
+  const store = await openStore(config.settings.storage.url, config.settings.storage, log);
   const rateLimits = createRateLimits();
   const breakerSettings = config.settings.delivery.circuit_breaker;
   const breaker = createCircuitBreaker({
@@ -103,6 +103,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
   const port = (server.address() as AddressInfo).port;
   dispatcher.start();
+  await store.watch(() => dispatcher.wake());
   checkTargets(config, targets, {
     now,
     signal: AbortSignal.timeout(60_000),

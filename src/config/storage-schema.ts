@@ -16,6 +16,22 @@ export const storageSchema = z
           "sqlite:PATH (embedded) or postgres://... (several instances); BOTBRIDGE_DATABASE_URL overrides it.",
         examples: ["postgres://botbridge:${DB_PASSWORD}@db:5432/botbridge"],
       }),
+    pool_size: z
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(10)
+      .meta({
+        description:
+          "PostgreSQL only: connections this process keeps to the database (one more listens for new deliveries).",
+        examples: [20],
+      }),
+    statement_timeout: durationSchema.prefault("10s").meta({
+      description:
+        "PostgreSQL only: a statement running longer is cancelled; the webhook gets 503 and the dispatcher retries.",
+      examples: ["5s"],
+    }),
     retention: durationSchema.prefault("30d").meta({
       description: "Events older than this are purged with their deliveries and attempts.",
       examples: ["7d"],

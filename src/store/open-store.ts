@@ -1,13 +1,34 @@
+import type { Logger } from "pino";
+import type { StorageSettings } from "../config/storage-schema.ts";
+import { openPostgresStore } from "./postgres-store.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import type { Store } from "./store.ts";
 
-/** The store a `storage.url` names, migrated and ready. */
-export async function openStore(url: string): Promise<Store> {
-  if (!url.startsWith("sqlite:"))
+/** The store a `storage.url` names (sqlite:PATH or postgres://...), migrated and ready. */
+export async function openStore(
+  url: string,
+  settings: Partial<Pick<StorageSettings, "pool_size" | "statement_timeout">> = {},
+  log?: Pick<Logger, "warn" | "info">,
+): Promise<Store> {
+  let store: Store;
+  if (url.startsWith("sqlite:")) store = openSqliteStore(url);
+  else if (/^postgres(ql)?:\/\//.test(url))
+    store = openPostgresStore(url, {
+      ...(settings.pool_size === undefined ? {} : { poolSize: settings.pool_size }),
+      ...(settings.statement_timeout === undefined
+        ? {}
+        : { statementTimeout: settings.statement_timeout }),
+      ...(log ? { log } : {}),
+    });
+  else
     throw new Error(
-      `unsupported storage.url "${url.replace(/\/\/[^@]*@/, "//***@")}": expected sqlite:PATH`,
+      `unsupported storage.url "${url.replace(/\/\/[^@]*@/, "//***@")}": expected sqlite:PATH or postgres://...`,
     );
-  const store = openSqliteStore(url);
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   return store;
 }

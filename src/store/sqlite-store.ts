@@ -332,6 +332,11 @@ export function openSqliteStore(url: string): Store {
       return total;
     },
 
+    watch() {
+      // one process per SQLite file: its own ingests wake its dispatcher directly
+      return Promise.resolve();
+    },
+
     ping() {
       statement("SELECT 1").get();
       return Promise.resolve();

@@ -163,6 +163,13 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Deletes events received before `before` (with their deliveries and attempts) and expired dedupe keys; returns the events deleted. */
   purge(before: number, now: number): Promise<number>;
+  /**
+   * Calls `onDue` when deliveries become due through another instance (PostgreSQL: LISTEN/NOTIFY
+   * on ingest and release). SQLite has no other instances and never calls it. Polling still
+   * covers a notification lost while the connection was down. Resolves once listening (or once
+   * the first try failed; it is tried again in the background).
+   */
+  watch(onDue: () => void): Promise<void>;
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,118 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { delivery, event } from "../../test/store-contract.ts";
+import { describeStoreContract } from "../../test/store-contract.ts";
+import { testDatabaseUrl, testSchemas } from "../../test/postgres-schemas.ts";
+import { openPostgresStore } from "./postgres-store.ts";
+import { openStore } from "./open-store.ts";
+
+const url = testDatabaseUrl();
+const schemas = url ? testSchemas(url) : undefined;
+afterAll(async () => {
+  await schemas?.dropAll();
+});
+
+describe.skipIf(!url)("postgres", () => {
+  describeStoreContract("postgres", async () => {
+    const store = openPostgresStore(await schemas!.create());
+    await store.migrate();
+    return store;
+  });
+
+  describe("several instances on one database", () => {
+    it("migrates once when instances start together", async () => {
+      const shared = await schemas!.create();
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(shared)));
+      try {
+        const [first] = stores;
+        expect((await first!.stats()).events).toBe(0);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    it("wakes another instance through LISTEN/NOTIFY when a delivery is stored", async () => {
+      const shared = await schemas!.create();
+      const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);
+      try {
+        let woken = 0;
+        await b.watch(() => (woken += 1));
+        await a.ingest({ event: event(), deliveries: [delivery()] });
+        const deadline = Date.now() + 2_000;
+        while (woken === 0 && Date.now() < deadline) await sleep(10);
+        expect(woken).toBe(1);
+        await a.ingest({ event: event(), deliveries: [] });
+        await sleep(100);
+        expect(woken).toBe(1);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it("stores one event for one dedupe key however many instances take it at once", async () => {
+      const shared = await schemas!.create();
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(shared)));
+      try {
+        const dedupe = { key: "tranid-7", expires_at: Date.parse("2025-01-02T00:00:00Z") };
+        const results = await Promise.all(
+          Array.from({ length: 16 }, (_, i) =>
+            stores[i % 4]!.ingest({ event: event(), deliveries: [delivery()], dedupe }),
+          ),
+        );
+        const firsts = results.filter((r) => !r.duplicate);
+        expect(firsts).toHaveLength(1);
+        expect(new Set(results.map((r) => r.event_id))).toEqual(new Set([firsts[0]!.event_id]));
+        expect(await stores[0]!.stats()).toMatchObject({ events: 1, deliveries: { pending: 1 } });
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    it("cancels a statement that waits past storage.statement_timeout, then works again", async () => {
+      const shared = await schemas!.create();
+      const store = openPostgresStore(shared, { statementTimeout: 300 });
+      await store.migrate();
+      const locker = new pg.Client({ connectionString: shared });
+      await locker.connect();
+      try {
+        await locker.query("BEGIN");
+        await locker.query("LOCK TABLE events IN ACCESS EXCLUSIVE MODE");
+        const started = Date.now();
+        await expect(store.ingest({ event: event(), deliveries: [] })).rejects.toThrow(
+          /statement timeout/,
+        );
+        expect(Date.now() - started).toBeLessThan(3_000);
+        await locker.query("ROLLBACK");
+        const e = event();
+        expect(await store.ingest({ event: e, deliveries: [] })).toEqual({
+          duplicate: false,
+          event_id: e.id,
+        });
+      } finally {
+        await locker.end();
+        await store.close();
+      }
+    });
+
+    it("holds a target paused by one instance for the other", async () => {
+      const shared = await schemas!.create();
+      const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);
+      try {
+        const at = Date.parse("2025-01-01T00:00:00Z");
+        await a.ingest({
+          event: event({}, at),
+          deliveries: [delivery({ next_target: "bothelp" })],
+        });
+        await a.pauseTarget("bothelp", at + 5_000, "http_429");
+        expect(await b.pausedTargets(at)).toEqual(new Map([["bothelp", at + 5_000]]));
+        expect(await b.claim({ owner: "b", now: at, limit: 10, lease_ms: 1000 })).toEqual([]);
+        expect(
+          await b.claim({ owner: "b", now: at + 5_000, limit: 10, lease_ms: 1000 }),
+        ).toHaveLength(1);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+});
