@@ -20,6 +20,8 @@ export function renderSourcesDoc(): string {
       PRESETS.map((p) => `[${p.title}](#${anchor(p.name)})`).join(", ") +
       ". Stripe- and Calendly-style `t=...,v1=...` signatures are `hmac` schemes.",
     "",
+    "To see why a request is refused, replay it: `botbridge explain --source <source> --file body.json -H 'Typeform-Signature: sha256=...' --query 'token=...'` prints each check's result in words (`--now <ms or ISO time>` checks a signed timestamp against another time, `--url` gives the URL the sender signed), then the event and the routes it would match; it sends nothing.",
+    "",
     "## Source settings",
     "",
     "A preset sets some of these; a setting written in the source overrides the preset's, and `false` turns off the preset's `dedupe`, `ping` or a `verify` check.",

@@ -24,7 +24,7 @@ const settings = {
     .meta({
       description:
         "A condition marking a sender's test or handshake request (Tilda's test=test): answered with the success response, stored nowhere, routed nowhere. false turns the preset's off.",
-      examples: [{ equals: { "query.test": "test" } }],
+      examples: [{ equals: { "body.test": "test" } }],
     }),
   response: z
     .strictObject({
@@ -43,7 +43,7 @@ const settings = {
         .optional()
         .meta({
           description: "A text body instead of the default JSON {ok, event_id}.",
-          examples: ["ok"],
+          examples: ["OK"],
         }),
     })
     .optional()

@@ -26,38 +26,30 @@ export const verifySchema = z
       .optional()
       .meta({
         description:
-          "A shared secret sent with every request: the secret alone (query parameter token), or { secret, in, name }; false turns the preset's off.",
-        examples: ["${TILDA_TOKEN}", { secret: "${CRM_TOKEN}", in: "header", name: "x-token" }],
+          "A shared secret in the query (default ?token=), a header or a body field: a string, or { secret, in, name }; removed from the stored event.",
+        examples: ["${TILDA_TOKEN}"],
       }),
     hmac: z
       .union([hmacSettingsSchema, off])
       .optional()
       .meta({
         description:
-          "A signature over the raw body (or a signed-content template) in a header; false turns the preset's off.",
-        examples: [
-          {
-            secret: "${SHOP_SECRET}",
-            header: "x-signature",
-            algorithm: "sha256",
-            encoding: "hex",
-            prefix: "sha256=",
-          },
-        ],
+          "An HMAC signature over the raw body: { secret, algorithm, encoding, header, prefix, header_format, signed, timestamp_header, timestamp_field, tolerance, url, scheme } (see docs/sources.md).",
+        examples: [{ secret: "${FORM_SIGNING_SECRET}", header: "x-signature" }],
       }),
     basic: z
       .union([basicSettingsSchema, off])
       .optional()
       .meta({
-        description: "HTTP Basic credentials; false turns the preset's off.",
-        examples: [{ username: "pipedrive", password: "${PIPEDRIVE_HOOK_PASSWORD}" }],
+        description: "HTTP Basic credentials: { username, password }.",
+        examples: [{ username: "bridge", password: "${PIPEDRIVE_HOOK_PASSWORD}" }],
       }),
     ip_allow: z
       .union([ipAllowSchema, off])
       .optional()
       .meta({
         description:
-          "Addresses and CIDR ranges allowed to send (X-Forwarded-For counts only with server.trust_proxy); false turns the preset's off.",
+          "Client addresses and CIDR ranges allowed to send; X-Forwarded-For counts only as server.trust_proxy says.",
         examples: [["203.0.113.7", "10.0.0.0/8"]],
       }),
   })
