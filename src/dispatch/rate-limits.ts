@@ -7,19 +7,24 @@ export interface RateLimits {
 
 /**
  * Client-side rate limits shared by every delivery in the process, one per key (a target, or a
- * target's operation). A generic cell rate algorithm: requests are spaced 1/perSecond apart, and
- * an idle limiter lets a burst of perSecond requests through at once.
+ * target's operation). A sliding window: a burst of up to perSecond requests goes at once, and
+ * no window of one second (burst / perSecond seconds for a fractional rate) ever holds more than
+ * that burst. Each key keeps the send times of its last `burst` requests.
  */
 export function createRateLimits(clock: () => number = Date.now): RateLimits {
-  const theoretical = new Map<string, number>();
+  const sent = new Map<string, number[]>();
   return {
     take(key, perSecond, signal) {
-      const interval = 1000 / perSecond;
       const burst = Math.max(1, Math.floor(perSecond));
+      const window = (burst * 1000) / perSecond;
       const now = clock();
-      const tat = Math.max(theoretical.get(key) ?? now, now);
-      const delay = Math.max(0, tat - now - (burst - 1) * interval);
-      theoretical.set(key, tat + interval);
+      const times = sent.get(key) ?? [];
+      const oldest = times.length >= burst ? times[times.length - burst] : undefined;
+      const at = oldest === undefined ? now : Math.max(now, oldest + window);
+      times.push(at);
+      if (times.length > burst) times.splice(0, times.length - burst);
+      sent.set(key, times);
+      const delay = at - now;
       return delay > 0 ? sleep(delay, undefined, signal ? { signal } : {}) : Promise.resolve();
     },
   };

@@ -58,6 +58,107 @@ describe("compileTemplate renders", () => {
   });
 });
 
+describe("template helpers", () => {
+  const helperContext: TemplateContext = {
+    ...context,
+    body: {
+      ru_eight: "8 (999) 123-45-67",
+      ru_spaced: "+7 999 123 45 67",
+      ru_national: "9991234567",
+      ru_number: 79991234567,
+      de_national: "030 12345678",
+      de_mobile: "0151 23456789",
+      email: "  Ivan.Petrov@Example.COM ",
+      email_blank: "",
+      epoch_seconds: 1735689600,
+      epoch_ms: 1735689600123,
+      epoch_text: "1735689600",
+      iso_offset: "2025-01-01T03:00:00+03:00",
+      iso_west: "2025-06-01T12:30:00-04:00",
+    },
+  };
+
+  it.each([
+    ["$phone of 8 (999) 123-45-67", "{{ $phone(body.ru_eight) }}", "+79991234567"],
+    ["$phone of +7 999 123 45 67", "{{ $phone(body.ru_spaced) }}", "+79991234567"],
+    [
+      "$phone of 9991234567 in the default country",
+      "{{ $phone(body.ru_national) }}",
+      "+79991234567",
+    ],
+    ["$phone of a JSON number", "{{ $phone(body.ru_number) }}", "+79991234567"],
+    [
+      "$phone of a German landline with DE",
+      "{{ $phone(body.de_national, 'DE') }}",
+      "+493012345678",
+    ],
+    ["$phone of a German mobile with de", "{{ $phone(body.de_mobile, 'de') }}", "+4915123456789"],
+    ["$phone inside text", "tel:{{ $phone(body.ru_eight) }}", "tel:+79991234567"],
+    ["$time of epoch seconds", "{{ $time(body.epoch_seconds) }}", "2025-01-01 00:00:00"],
+    [
+      "$time of epoch milliseconds",
+      "{{ $time(body.epoch_ms, 'YYYY-MM-DD HH:mm:ss.SSS') }}",
+      "2025-01-01 00:00:00.123",
+    ],
+    ["$time of epoch seconds as digits", "{{ $time(body.epoch_text) }}", "2025-01-01 00:00:00"],
+    ["$time of ISO with an offset, in UTC", "{{ $time(body.iso_offset) }}", "2025-01-01 00:00:00"],
+    [
+      "$time with a picture and a time zone",
+      "{{ $time(body.iso_west, 'DD.MM.YYYY HH:mm ZZ', 'Asia/Tokyo') }}",
+      "02.06.2025 01:30 +09:00",
+    ],
+    [
+      "$time with a picture in the default zone",
+      "{{ $time(body.epoch_seconds, 'HH:mm ZZ') }}",
+      "00:00 +00:00",
+    ],
+    ["$time of a missing value is absent", "{{ $time(body.missing) }}", undefined],
+    ["$email trims and lower-cases", "{{ $email(body.email) }}", "ivan.petrov@example.com"],
+    ["$email of a missing value is absent", "{{ $email(body.missing) }}", undefined],
+    ["$email of a missing value inside text is empty", "<{{ $email(body.missing) }}>", "<>"],
+    ["$email of an empty string stays empty", "{{ $email(body.email_blank) }}", ""],
+  ])("%s", async (_name, text, expected) => {
+    expect(await compileTemplate(text, functions).render(helperContext)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "$phone of too few digits",
+      "{{ $phone('12345') }}",
+      "invalid_phone",
+      `{{ $phone('12345') }}: $phone: "12345" is not a phone number`,
+    ],
+    [
+      "$phone of a German number without its country",
+      "{{ $phone(body.de_national) }}",
+      "invalid_phone",
+      `{{ $phone(body.de_national) }}: $phone: "030 12345678" is not a valid phone number`,
+    ],
+    [
+      "$phone of an object",
+      "{{ $phone({'n': 1}) }}",
+      "invalid_phone",
+      "{{ $phone({'n': 1}) }}: $phone: expected a string or number, got object",
+    ],
+    [
+      "$time of words",
+      "{{ $time('yesterday') }}",
+      "invalid_time",
+      `{{ $time('yesterday') }}: "yesterday" is not a date or time`,
+    ],
+    [
+      "$time in an unknown zone",
+      "{{ $time(body.epoch_seconds, 'HH:mm', 'Mars/Olympus') }}",
+      "invalid_time",
+      `{{ $time(body.epoch_seconds, 'HH:mm', 'Mars/Olympus') }}: unknown time zone "Mars/Olympus"`,
+    ],
+  ])("%s fails with its code", async (_name, text, code, message) => {
+    const rendering = compileTemplate(text, functions).render(helperContext);
+    await expect(rendering).rejects.toBeInstanceOf(TemplateError);
+    await expect(rendering).rejects.toMatchObject({ code, message });
+  });
+});
+
 describe("compileTemplate reports", () => {
   it.each([
     ["an unclosed template", "hello {{ body.Name", 6, "unclosed"],
