@@ -44,6 +44,8 @@ describe("routes.yaml as npm start serves it", () => {
     expect(first.status).toBe(200);
     const repeat = await t.post("tilda", form, headers);
     expect(repeat.json).toMatchObject({ duplicate: true });
+    // Tilda's test=test ping when the webhook is saved: 200, and nothing stored or routed
+    expect((await t.post("tilda", "test=test", headers)).status).toBe(200);
 
     const deliveries = await t.settle();
     expect(deliveries.map((d) => [d.route_id, d.status]).sort()).toEqual([
