@@ -46,6 +46,7 @@ describe("routes.yaml as npm start serves it", () => {
     expect(repeat.json).toMatchObject({ duplicate: true });
     // Tilda's test=test ping when the webhook is saved: 200, and nothing stored or routed
     expect((await t.post("tilda", "test=test", headers)).status).toBe(200);
+    expect((await t.bridge.store.stats()).events).toBe(1);
 
     const deliveries = await t.settle();
     expect(deliveries.map((d) => [d.route_id, d.status]).sort()).toEqual([
