@@ -63,7 +63,9 @@ async function load(server: ServerProcess, extra: Partial<LoadOptions> = {}): Pr
 
 /** `db` is a SQLite file name in the bench folder, or a postgres:// URL. */
 const startBridge = (db: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnServer(["bin/botbridge.js", "serve", "--config", routes], {
+  // the executable itself, so its shebang's Node flags apply as they do for `npm start` and Docker
+  spawnServer(["serve", "--config", routes], {
+    command: join(root, "bin", "botbridge.js"),
     cwd: root,
     env: {
       PORT: "0",
