@@ -1,3 +1,4 @@
+import { alreadyParsed, readDeliveryRow, readEventRow } from "./read-rows.ts";
 import type { InboundEvent } from "../sources/inbound-event.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
 import {
@@ -276,34 +277,5 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   };
 }
 
-function toEvent(row: Row): InboundEvent {
-  return {
-    id: row.id as string,
-    source: row.source as string,
-    received_at: new Date(row.received_at as number).toISOString(),
-    method: row.method as string,
-    path: row.path as string,
-    query: row.query as Record<string, unknown>,
-    headers: row.headers as Record<string, string>,
-    content_type: (row.content_type as string | null) ?? null,
-    body: row.body === null ? undefined : row.body,
-  };
-}
-
-function toDelivery(row: Row): DeliveryRow {
-  return {
-    id: row.id as string,
-    event_id: row.event_id as string,
-    route_id: row.route_id as string,
-    status: row.status as DeliveryStatus,
-    next_action: row.next_action as number,
-    attempts: row.attempts as number,
-    next_attempt_at: row.next_attempt_at as number,
-    order_key: row.order_key as string | null,
-    next_target: row.next_target as string | null,
-    last_error: row.last_error as string | null,
-    outputs: row.outputs as Record<string, unknown>,
-    created_at: row.created_at as number,
-    updated_at: row.updated_at as number,
-  };
-}
+const toEvent = (row: Row): InboundEvent => readEventRow(row, alreadyParsed);
+const toDelivery = (row: Row): DeliveryRow => readDeliveryRow(row, alreadyParsed);

@@ -4,6 +4,7 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { InboundEvent } from "../sources/inbound-event.ts";
 import { createFileSyncer } from "./file-syncer.ts";
 import { createGroupCommit } from "./group-commit.ts";
+import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";
 import { readMigrations } from "./read-migrations.ts";
 import type {
   Attempt,
@@ -42,33 +43,8 @@ export function openSqliteStore(url: string): Store {
   const writes = createGroupCommit(db, { syncLog: wal?.sync });
   const statement = cache(db);
 
-  const toEvent = (row: Row): InboundEvent => ({
-    id: row.id as string,
-    source: row.source as string,
-    received_at: new Date(row.received_at as number).toISOString(),
-    method: row.method as string,
-    path: row.path as string,
-    query: JSON.parse(row.query as string) as Record<string, unknown>,
-    headers: JSON.parse(row.headers as string) as Record<string, string>,
-    content_type: (row.content_type as string | null) ?? null,
-    body: row.body === null ? undefined : (JSON.parse(row.body as string) as unknown),
-  });
-
-  const toDelivery = (row: Row): DeliveryRow => ({
-    id: row.id as string,
-    event_id: row.event_id as string,
-    route_id: row.route_id as string,
-    status: row.status as DeliveryStatus,
-    next_action: row.next_action as number,
-    attempts: row.attempts as number,
-    next_attempt_at: row.next_attempt_at as number,
-    order_key: row.order_key as string | null,
-    next_target: row.next_target as string | null,
-    last_error: row.last_error as string | null,
-    outputs: JSON.parse(row.outputs as string) as Record<string, unknown>,
-    created_at: row.created_at as number,
-    updated_at: row.updated_at as number,
-  });
+  const toEvent = (row: Row): InboundEvent => readEventRow(row, parseJsonText);
+  const toDelivery = (row: Row): DeliveryRow => readDeliveryRow(row, parseJsonText);
 
   return {
     kind: "sqlite",
