@@ -2,11 +2,12 @@ import { DatabaseSync } from "node:sqlite";
 import { pino } from "pino";
 import { createActions } from "../src/actions/actions.ts";
 import { loadConfig } from "../src/config/load-config.ts";
-import { acceptEvent } from "../src/sources/accept-event.ts";
+import { acceptEvent } from "../src/ingest/accept-event.ts";
 import { readEvent } from "../src/sources/read-event.ts";
-import type { InboundEvent } from "../src/sources/inbound-event.ts";
+import type { InboundEvent } from "../src/core/inbound-event.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
 import type { Store } from "../src/store/store.ts";
+import { ingestRulesOf } from "../src/config/slice-config.ts";
 
 export interface SeedOptions {
   configPath: string;
@@ -41,7 +42,7 @@ export async function ingestOneEvent(
     Date.now(),
   );
   const { selection } = await acceptEvent(event, {
-    config: loaded.config,
+    rules: ingestRulesOf(loaded.config),
     store,
     log: pino({ level: "silent" }),
   });

@@ -4,22 +4,23 @@ import { createServer, type Server } from "node:http";
 import type { pino } from "pino";
 import { createActions } from "./actions/actions.ts";
 import type { Action } from "./actions/define-action.ts";
-import { createMasker } from "./actions/mask-secrets.ts";
-import { createTargetRuntimes, type TargetRuntimes } from "./actions/target-runtimes.ts";
+import { createMasker } from "./targets/mask-secrets.ts";
+import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runtimes.ts";
 import type { Config } from "./config/config.ts";
-import { checkTargets } from "./cli/check-targets.ts";
-import { logTargetChecks } from "./cli/log-target-checks.ts";
-import { formatProblem } from "./config/config-problem.ts";
+import { checkTargets } from "./admin/check-targets.ts";
+import { logTargetChecks } from "./admin/log-target-checks.ts";
+import { formatProblem } from "./core/config-problem.ts";
 import { loadConfig } from "./config/load-config.ts";
-import { createCircuitBreaker } from "./dispatch/circuit-breaker.ts";
+import { createCircuitBreaker } from "./targets/circuit-breaker.ts";
 import { createDispatcher } from "./dispatch/dispatcher.ts";
-import { createRateLimits } from "./dispatch/rate-limits.ts";
+import { createRateLimits } from "./targets/rate-limits.ts";
 import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
 import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
-import { createApp } from "./http/create-app.ts";
-import { createLogger } from "./http/create-logger.ts";
+import { createApp } from "./admin/create-app.ts";
+import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
+import { ingestRulesOf } from "./config/slice-config.ts";
 
 export interface StartOptions {
   configPath: string;
@@ -76,7 +77,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   const deliveryDeps = (): DeliveryDeps => ({
     store,
     owner,
-    config,
+    delivery: config.settings.delivery,
+    templates: config.settings.templates,
     actions: byType,
     targets,
     routes,
@@ -87,8 +89,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
   let accepting = true;
+  let ingestRules = ingestRulesOf(config);
   const app = createApp({
-    config: () => config,
+    server: config.settings.server,
+    rules: () => ingestRules,
     store,
     log,
     now,
@@ -148,6 +152,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       config = applyEnvOverrides(next.config, options.env);
       targets = buildTargets(config, rateLimits);
       routes = createRouteCache(config, actions);
+      ingestRules = ingestRulesOf(config);
       await old.close();
       log.info({ routes: config.routes.length }, "config reloaded");
       return [];

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { storageSchema } from "../src/config/storage-schema.ts";
+import { storageSchema } from "../src/store/storage-schema.ts";
 
 /**
  * docker-compose.yml is the documented way to run several instances (no Docker engine runs in

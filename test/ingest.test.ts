@@ -5,11 +5,12 @@ import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
 import { parseConfig } from "../src/config/load-config.ts";
-import { createApp } from "../src/http/create-app.ts";
-import { createLogger } from "../src/http/create-logger.ts";
+import { createApp } from "../src/admin/create-app.ts";
+import { createLogger } from "../src/core/create-logger.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
 import type { Store } from "../src/store/store.ts";
 import { createTestClock } from "./test-clock.ts";
+import { ingestRulesOf } from "../src/config/slice-config.ts";
 
 const YAML = `
 version: 1
@@ -43,7 +44,8 @@ beforeEach(async () => {
   wakes = 0;
   accepting = true;
   app = createApp({
-    config: () => loaded.config,
+    server: loaded.config.settings.server,
+    rules: () => ingestRulesOf(loaded.config),
     store,
     log: createLogger("silent"),
     now: () => clock.now(),

@@ -3,12 +3,13 @@ import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
 import { loadConfig } from "../src/config/load-config.ts";
-import { acceptEvent } from "../src/sources/accept-event.ts";
+import { acceptEvent } from "../src/ingest/accept-event.ts";
 import { readEvent } from "../src/sources/read-event.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { createFakeTarget } from "./fakes/fake-target.ts";
 import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { ingestRulesOf } from "../src/config/slice-config.ts";
 
 /**
  * An idle instance starts on a delivery another instance stored at once (LISTEN/NOTIFY), not at
@@ -70,7 +71,7 @@ describe.skipIf(!url)("wake-up across instances", () => {
       );
       const stored = Date.now();
       await acceptEvent(event, {
-        config: loaded.config,
+        rules: ingestRulesOf(loaded.config),
         store: other,
         log: pino({ level: "silent" }),
       });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CompiledSource } from "../src/config/config.ts";
+import type { CompiledSource } from "../src/sources/compile-source.ts";
 import { templatesSchema } from "../src/config/templates-schema.ts";
 import { compileSource } from "../src/sources/compile-source.ts";
 import { findPreset, PRESETS } from "../src/sources/presets/presets.ts";
-import { prepareRequest, type PreparedRequest } from "../src/sources/prepare-request.ts";
+import { prepareRequest, type PreparedRequest } from "../src/ingest/prepare-request.ts";
 import { compileTemplate } from "../src/templates/compile-template.ts";
 import { eventContext } from "../src/templates/event-context.ts";
 import { createTemplateFunctions } from "../src/templates/template-functions.ts";

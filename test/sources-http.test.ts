@@ -6,13 +6,14 @@ import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
 import { parseConfig } from "../src/config/load-config.ts";
-import { createApp } from "../src/http/create-app.ts";
-import { createLogger } from "../src/http/create-logger.ts";
+import { createApp } from "../src/admin/create-app.ts";
+import { createLogger } from "../src/core/create-logger.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
 import type { Store } from "../src/store/store.ts";
 import { readFixture } from "./read-fixture.ts";
 import { startBridge } from "./start-bridge.ts";
 import { createTestClock } from "./test-clock.ts";
+import { ingestRulesOf } from "../src/config/slice-config.ts";
 
 /** The presets over HTTP against the real app and a real SQLite store: what is answered, what is stored. */
 const env = {
@@ -75,7 +76,8 @@ function start(at = Date.parse("2025-01-01T00:00:00Z"), trustProxy = false) {
   const clock = createTestClock(at);
   return {
     app: createApp({
-      config: () => loaded.config,
+      server: loaded.config.settings.server,
+      rules: () => ingestRulesOf(loaded.config),
       store,
       log: createLogger("info", sink),
       now: () => clock.now(),

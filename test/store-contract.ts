@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InboundEvent } from "../src/sources/inbound-event.ts";
-import { newEventId } from "../src/sources/new-event-id.ts";
+import type { InboundEvent } from "../src/core/inbound-event.ts";
+import { newEventId } from "../src/core/new-event-id.ts";
 import type { NewAttempt, NewDelivery, Store } from "../src/store/store.ts";
 
 const T0 = Date.parse("2025-01-01T00:00:00Z");

@@ -1,7 +1,7 @@
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import type { TemplateSettings } from "../templates/template-functions.ts";
-import type { TargetRequest, TargetResponse } from "./target-http.ts";
-import type { TargetConfig } from "./target-schema.ts";
+import type { TargetRequest, TargetResponse } from "../targets/target-http.ts";
+import type { TargetConfig } from "../targets/target-schema.ts";
 
 /** What an action's `run` gets besides its params. */
 export interface ActionContext<T extends TargetConfig = TargetConfig> {

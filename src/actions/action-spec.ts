@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { TargetKind } from "./target-schema.ts";
+import type { TargetKind } from "../targets/target-schema.ts";
 
 /** One example of an action as it is written in routes.yaml. */
 export interface ActionExample {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ActionContext, TargetOf } from "./action-context.ts";
 import type { ActionSpec } from "./action-spec.ts";
-import type { TargetKind } from "./target-schema.ts";
+import type { TargetKind } from "../targets/target-schema.ts";
 
 /** An action: what routes.yaml and the docs know of it, and how it runs. */
 export interface Action extends ActionSpec {

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem } from "../config/config-problem.ts";
+import { formatProblem } from "../core/config-problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
 import { loadConfig } from "../config/load-config.ts";
-import { createMasker } from "../actions/mask-secrets.ts";
-import { createTargetRuntimes } from "../actions/target-runtimes.ts";
-import { createRateLimits } from "../dispatch/rate-limits.ts";
+import { createMasker } from "../targets/mask-secrets.ts";
+import { createTargetRuntimes } from "../targets/target-runtimes.ts";
+import { createRateLimits } from "../targets/rate-limits.ts";
 import { ConfigError, startBotbridge } from "../main.ts";
-import { checkTargets } from "./check-targets.ts";
-import { IngestError } from "../sources/ingest-error.ts";
+import { checkTargets } from "../admin/check-targets.ts";
+import { HttpError } from "../core/http-error.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
@@ -207,7 +207,7 @@ program
         );
       } catch (error) {
         // a body the server would refuse (invalid_json, body_too_large, ...): its answer, in one line
-        if (!(error instanceof IngestError)) throw error;
+        if (!(error instanceof HttpError)) throw error;
         process.stderr.write(`botbridge: ${error.status} ${error.code}: ${error.message}\n`);
         process.exitCode = 1;
         return;

@@ -1,13 +1,13 @@
 import type { Action } from "../actions/define-action.ts";
 import type { Config } from "../config/config.ts";
-import { formatPath } from "../config/config-problem.ts";
-import { formatIssues } from "../config/format-issues.ts";
-import { issueMessage } from "../config/issue-message.ts";
+import { formatPath } from "../core/config-problem.ts";
+import { formatIssues } from "../core/format-issues.ts";
+import { issueMessage } from "../core/issue-message.ts";
 import type { WhyNot } from "../routing/compile-condition.ts";
 import { selectRoutes } from "../routing/select-routes.ts";
 import type { HookRequest } from "../sources/hook-request.ts";
-import type { InboundEvent } from "../sources/inbound-event.ts";
-import { prepareRequest } from "../sources/prepare-request.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
+import { prepareRequest } from "../ingest/prepare-request.ts";
 import { shapeEvent } from "../sources/shape-event.ts";
 import type { CheckResult } from "../sources/verifiers/check-result.ts";
 import { eventContext } from "../templates/event-context.ts";

@@ -1,4 +1,4 @@
-import type { TargetCheck } from "./check-targets.ts";
+import type { TargetCheck } from "../admin/check-targets.ts";
 
 /** `botbridge targets check` as text: each target's flows (with steps), sequences and misses. */
 export function formatTargetChecks(checks: readonly TargetCheck[]): string {

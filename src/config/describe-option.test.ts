@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { conditionSchema } from "../routing/condition-schema.ts";
-import { byteSizeSchema } from "./byte-size-schema.ts";
+import { byteSizeSchema } from "../core/byte-size-schema.ts";
 import { describeOption } from "./describe-option.ts";
-import { durationSchema } from "./duration-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
 import { listOptions } from "./list-options.ts";
 
 describe("describeOption", () => {

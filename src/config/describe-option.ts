@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { conditionSchema } from "../routing/condition-schema.ts";
-import { byteSizeSchema } from "./byte-size-schema.ts";
-import { durationSchema } from "./duration-schema.ts";
-import { templateStringSchema } from "./template-string-schema.ts";
-import { timeZoneSchema } from "./time-zone-schema.ts";
+import { byteSizeSchema } from "../core/byte-size-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
+import { templateStringSchema } from "../core/template-string-schema.ts";
+import { timeZoneSchema } from "../core/time-zone-schema.ts";
 
 /** Shared value schemas, named as the docs name them rather than by their JSON shape. */
 const NAMED = new Map<z.ZodType, string>([

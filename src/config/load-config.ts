@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import type { ActionSpec } from "../actions/action-spec.ts";
-import type { TargetKind } from "../actions/target-schema.ts";
+import type { TargetKind } from "../targets/target-schema.ts";
 import {
   compileRoute,
   type CompiledRoute,
@@ -10,10 +10,11 @@ import {
 import { createRouteSchema } from "../routing/route-schema.ts";
 import { compileSource } from "../sources/compile-source.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
-import type { CompiledSource, Config } from "./config.ts";
-import { sortProblems, type ConfigProblem } from "./config-problem.ts";
-import { formatIssues, type ConfigPath } from "./format-issues.ts";
-import { issueMessage } from "./issue-message.ts";
+import type { CompiledSource } from "../sources/compile-source.ts";
+import type { Config } from "./config.ts";
+import { sortProblems, type ConfigProblem } from "../core/config-problem.ts";
+import { formatIssues, type ConfigPath } from "../core/format-issues.ts";
+import { issueMessage } from "../core/issue-message.ts";
 import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from "yaml";
-import type { ConfigPath } from "./format-issues.ts";
+import type { ConfigPath } from "../core/format-issues.ts";
 
 export interface Location {
   line: number;

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parse, type Document, type Node } from "yaml";
-import type { ConfigPath, PathProblem } from "./format-issues.ts";
+import type { ConfigPath, PathProblem } from "../core/format-issues.ts";
 
 /** A `${NAME}` or `${NAME:-default}` reference, as the loader resolves it (and the editor schema accepts it). */
 export const ENV_REFERENCE = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}`;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { ActionSpec } from "../actions/action-spec.ts";
-import { targetSchema } from "../actions/target-schema.ts";
+import { targetSchema } from "../targets/target-schema.ts";
 import { createRouteSchema } from "../routing/route-schema.ts";
 import { sourceSchema } from "../sources/source-schema.ts";
-import { deliverySchema } from "./delivery-schema.ts";
+import { deliverySchema } from "../routing/delivery-schema.ts";
 import { serverSchema } from "./server-schema.ts";
-import { storageSchema } from "./storage-schema.ts";
+import { storageSchema } from "../store/storage-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
 
 const nameSchema = z

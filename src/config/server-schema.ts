@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { byteSizeSchema } from "./byte-size-schema.ts";
-import { durationSchema } from "./duration-schema.ts";
+import { byteSizeSchema } from "../core/byte-size-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
 
 export const serverSchema = z
   .strictObject({

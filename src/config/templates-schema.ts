@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "./time-zone-schema.ts";
+import { timeZoneSchema } from "../core/time-zone-schema.ts";
 
 export const templatesSchema = z
   .strictObject({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ActionError } from "../actions/action-error.ts";
-import { TargetHttpError } from "../actions/target-http-error.ts";
-import { TargetNetworkError } from "../actions/target-network-error.ts";
+import { ActionError } from "../targets/action-error.ts";
+import { TargetHttpError } from "../targets/target-http-error.ts";
+import { TargetNetworkError } from "../targets/target-network-error.ts";
 import { TemplateError } from "../templates/template-error.ts";
 import { classifyFailure, type Failure } from "./classify-failure.ts";
 

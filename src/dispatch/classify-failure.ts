@@ -1,9 +1,9 @@
 import { ZodError } from "zod";
-import { ActionError } from "../actions/action-error.ts";
-import { TargetHttpError } from "../actions/target-http-error.ts";
-import { TargetNetworkError } from "../actions/target-network-error.ts";
+import { ActionError } from "../targets/action-error.ts";
+import { TargetHttpError } from "../targets/target-http-error.ts";
+import { TargetNetworkError } from "../targets/target-network-error.ts";
 import { TemplateError } from "../templates/template-error.ts";
-import { parseRetryAfter } from "./parse-retry-after.ts";
+import { parseRetryAfter } from "../targets/parse-retry-after.ts";
 
 export interface Failure {
   /** retry: on the schedule; failed: the delivery ends; wait: look again later, no attempt used. */

@@ -81,7 +81,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let failures = 0;
     while (!stopping) {
       const current = deps.deliveryDeps();
-      const { concurrency, lease, poll_interval: pollInterval } = current.config.settings.delivery;
+      const { concurrency, lease, poll_interval: pollInterval } = current.delivery;
       woken = false;
       try {
         const now = current.now();

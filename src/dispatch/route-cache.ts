@@ -1,5 +1,6 @@
 import type { Action } from "../actions/define-action.ts";
-import type { Config } from "../config/config.ts";
+import type { TargetConfig } from "../targets/target-schema.ts";
+import type { TemplateFunctions } from "../templates/template-functions.ts";
 import { compileRoute, type CompiledRoute } from "../routing/compile-route.ts";
 import { createRouteSchema } from "../routing/route-schema.ts";
 
@@ -13,15 +14,15 @@ export interface RouteCache {
  * snapshot and kept for reuse.
  */
 export function createRouteCache(
-  config: Config,
+  rules: { functions: TemplateFunctions; targets: Readonly<Record<string, TargetConfig>> },
   actions: readonly Action[],
   limit = 500,
 ): RouteCache {
   const byText = new Map<string, CompiledRoute>();
   const context = {
     actions: new Map(actions.map((a) => [a.type, a])),
-    functions: config.functions,
-    targets: config.targets,
+    functions: rules.functions,
+    targets: rules.targets,
     schema: createRouteSchema(actions),
   };
   return {

@@ -1,29 +1,27 @@
 import type { Logger } from "pino";
-import { ActionError } from "../actions/action-error.ts";
+import { ActionError } from "../targets/action-error.ts";
 import type { Action } from "../actions/define-action.ts";
-import type { TargetRuntimes } from "../actions/target-runtimes.ts";
-import type { Config } from "../config/config.ts";
-import { formatIssues } from "../config/format-issues.ts";
-import { issueMessage } from "../config/issue-message.ts";
-import { formatPath } from "../config/config-problem.ts";
+import type { TargetRuntimes } from "../targets/target-runtimes.ts";
+import type { Exchange } from "../core/exchange.ts";
+import { formatIssues } from "../core/format-issues.ts";
+import { issueMessage } from "../core/issue-message.ts";
+import { formatPath } from "../core/config-problem.ts";
 import type { CompiledAction, CompiledRoute } from "../routing/compile-route.ts";
 import { eventContext } from "../templates/event-context.ts";
-import type {
-  ClaimedDelivery,
-  DeliveryChange,
-  Exchange,
-  NewAttempt,
-  Store,
-} from "../store/store.ts";
-import type { CircuitBreaker } from "./circuit-breaker.ts";
+import type { ClaimedDelivery, DeliveryChange, NewAttempt, Store } from "../store/store.ts";
+import type { CircuitBreaker } from "../targets/circuit-breaker.ts";
 import { classifyFailure, type Failure } from "./classify-failure.ts";
 import type { RouteCache } from "./route-cache.ts";
 import { retryDelay, waitDelay } from "./retry-delay.ts";
+import type { DeliverySettings } from "../routing/delivery-schema.ts";
+import type { TemplateSettings } from "../templates/template-functions.ts";
 
 export interface DeliveryDeps {
   store: Store;
   owner: string;
-  config: Config;
+  /** `delivery:` settings (lease, default retry schedule and max age). */
+  delivery: DeliverySettings;
+  templates: TemplateSettings;
   actions: ReadonlyMap<string, Action>;
   targets: TargetRuntimes;
   routes: RouteCache;
@@ -44,8 +42,8 @@ export async function runDelivery(
   deps: DeliveryDeps,
   signal: AbortSignal,
 ): Promise<void> {
-  const { store, owner, config, now } = deps;
-  const lease = config.settings.delivery.lease;
+  const { store, owner, now } = deps;
+  const lease = deps.delivery.lease;
   const settle = (change: DeliveryChange, attempt?: NewAttempt) =>
     store.advance({
       delivery_id: delivery.id,
@@ -62,8 +60,8 @@ export async function runDelivery(
     await settle({ status: "failed", last_error: `invalid_route: ${(error as Error).message}` });
     return;
   }
-  const schedule = route.config.retry ?? config.settings.delivery.retry;
-  const maxAge = route.config.max_age ?? config.settings.delivery.max_age;
+  const schedule = route.config.retry ?? deps.delivery.retry;
+  const maxAge = route.config.max_age ?? deps.delivery.max_age;
   const outputs = { ...delivery.outputs };
   const cache = new Map<string, unknown>();
   let index = delivery.next_action;
@@ -150,7 +148,7 @@ export async function runDelivery(
         shared: target.shared,
         cache,
         event: delivery.event,
-        templates: config.settings.templates,
+        templates: deps.templates,
         signal,
         now,
       });

@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import type { ActionSpec } from "../actions/action-spec.ts";
-import { ACTION_ITEM_KEYS } from "../actions/action-item-schema.ts";
-import type { TargetConfig } from "../actions/target-schema.ts";
-import type { ConfigPath } from "../config/format-issues.ts";
-import { suggest } from "../config/suggest.ts";
-import { isTemplate } from "../config/template-string-schema.ts";
+import { ACTION_ITEM_KEYS } from "./action-item-schema.ts";
+import type { TargetConfig } from "../targets/target-schema.ts";
+import type { ConfigPath } from "../core/format-issues.ts";
+import { suggest } from "../core/suggest.ts";
+import { isTemplate } from "../core/template-string-schema.ts";
 import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { compileValue, ValueSyntaxError, type CompiledValue } from "../templates/compile-value.ts";
 import { TemplateSyntaxError } from "../templates/template-error.ts";

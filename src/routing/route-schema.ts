@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ActionSpec } from "../actions/action-spec.ts";
-import { createActionItemSchema, createActionItemUnion } from "../actions/action-item-schema.ts";
-import { durationSchema } from "../config/duration-schema.ts";
-import { retrySchema } from "../config/delivery-schema.ts";
-import { templateStringSchema } from "../config/template-string-schema.ts";
+import { createActionItemSchema, createActionItemUnion } from "./action-item-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
+import { retrySchema } from "./delivery-schema.ts";
+import { templateStringSchema } from "../core/template-string-schema.ts";
 import { conditionSchema } from "./condition-schema.ts";
 
 /** A route. `forJsonSchema` builds action items as a union for editors instead of for validation. */

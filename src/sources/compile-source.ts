@@ -1,12 +1,27 @@
-import type { CompiledSource } from "../config/config.ts";
-import type { ConfigPath } from "../config/format-issues.ts";
-import { compileCondition, ConditionSyntaxError } from "../routing/compile-condition.ts";
-import { compileTemplate } from "../templates/compile-template.ts";
+import type { ConfigPath } from "../core/format-issues.ts";
+import {
+  compileCondition,
+  ConditionSyntaxError,
+  type CompiledCondition,
+} from "../routing/compile-condition.ts";
+import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { TemplateSyntaxError } from "../templates/template-error.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
 import { findPreset } from "./presets/presets.ts";
-import { sourceSchema, sourceSettingsSchema } from "./source-schema.ts";
-import { compileVerifiers } from "./verifiers/compile-verifiers.ts";
+import { sourceSchema, sourceSettingsSchema, type SourceConfig } from "./source-schema.ts";
+import { compileVerifiers, type Verifier } from "./verifiers/compile-verifiers.ts";
+
+export interface CompiledSource {
+  name: string;
+  /** The preset's settings with the source's own over them. */
+  config: SourceConfig;
+  preset?: string;
+  /** Every check a request must pass, in order. */
+  verifiers: Verifier[];
+  dedupe?: CompiledTemplate;
+  /** Marks a sender's test request: answered, not stored. */
+  ping?: CompiledCondition;
+}
 
 export interface SourceProblem {
   path: ConfigPath;

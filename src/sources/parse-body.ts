@@ -1,4 +1,4 @@
-import { IngestError } from "./ingest-error.ts";
+import { HttpError } from "../core/http-error.ts";
 import { parseMultipart } from "./parse-multipart.ts";
 import { parseUrlencoded } from "./parse-urlencoded.ts";
 
@@ -33,11 +33,7 @@ function parseJson(text: string): unknown {
     const risky = text.includes("__proto__") || text.includes("\\u");
     return risky ? JSON.parse(text, dropProtoKey) : JSON.parse(text);
   } catch (error) {
-    throw new IngestError(
-      400,
-      "invalid_json",
-      `body is not valid JSON: ${(error as Error).message}`,
-    );
+    throw new HttpError(400, "invalid_json", `body is not valid JSON: ${(error as Error).message}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import busboy from "busboy";
-import { IngestError } from "./ingest-error.ts";
+import { HttpError } from "../core/http-error.ts";
 import { parseUrlencoded } from "./parse-urlencoded.ts";
 
 /** What a file part becomes in the event: its name, type and size (the content is not kept). */
@@ -26,7 +26,7 @@ export function parseMultipart(raw: Buffer, contentType: string): Promise<Record
       });
     } catch (error) {
       reject(
-        new IngestError(
+        new HttpError(
           400,
           "invalid_body",
           `multipart body cannot be read: ${(error as Error).message}`,
@@ -45,9 +45,7 @@ export function parseMultipart(raw: Buffer, contentType: string): Promise<Record
       );
     });
     parser.on("error", (error: Error) =>
-      reject(
-        new IngestError(400, "invalid_body", `multipart body cannot be read: ${error.message}`),
-      ),
+      reject(new HttpError(400, "invalid_body", `multipart body cannot be read: ${error.message}`)),
     );
     parser.on("close", () => {
       const fields = parseUrlencoded(pairs.join("&"));

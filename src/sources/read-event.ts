@@ -1,6 +1,6 @@
-import type { InboundEvent } from "./inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import type { HookRequest } from "./hook-request.ts";
-import { newEventId } from "./new-event-id.ts";
+import { newEventId } from "../core/new-event-id.ts";
 import { parseBody } from "./parse-body.ts";
 import { parseUrlencoded } from "./parse-urlencoded.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InboundEvent } from "./inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import { shapeEvent } from "./shape-event.ts";
 import { sourceSchema } from "./source-schema.ts";
 

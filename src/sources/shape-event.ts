@@ -1,5 +1,5 @@
-import type { InboundEvent } from "./inbound-event.ts";
-import { newEventId } from "./new-event-id.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
+import { newEventId } from "../core/new-event-id.ts";
 import type { SourceConfig } from "./source-schema.ts";
 
 /**

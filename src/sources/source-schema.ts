@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { durationSchema } from "../config/duration-schema.ts";
-import { templateStringSchema } from "../config/template-string-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
+import { templateStringSchema } from "../core/template-string-schema.ts";
 import { conditionSchema } from "../routing/condition-schema.ts";
 import { PRESET_NAMES } from "./presets/presets.ts";
 import { offSchema, verifySchema } from "./verifiers/verify-schema.ts";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { StorageSettings } from "../config/storage-schema.ts";
+import type { StorageSettings } from "./storage-schema.ts";
 import { openPostgresStore } from "./postgres-store.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import type { Store } from "./store.ts";

@@ -1,5 +1,5 @@
 import { alreadyParsed, readDeliveryRow, readEventRow } from "./read-rows.ts";
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
 import {
   DUE_CHANNEL,

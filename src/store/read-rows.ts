@@ -1,4 +1,4 @@
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import type { DeliveryRow, DeliveryStatus } from "./store.ts";
 
 /** A row as a driver returns it: column name to value. */

@@ -1,4 +1,4 @@
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 
 export const REDACTED = "[redacted]";
 

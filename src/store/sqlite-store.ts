@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import { createFileSyncer } from "./file-syncer.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";

@@ -1,4 +1,5 @@
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { Exchange } from "../core/exchange.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 
 export type DeliveryStatus = "pending" | "running" | "succeeded" | "failed" | "cancelled";
 export type AttemptOutcome = "ok" | "retry" | "failed" | "dry_run" | "wait" | "skipped";
@@ -43,19 +44,6 @@ export interface ClaimedDelivery {
   created_at: number;
   /** When the current action began waiting (on_missing: wait), if it is waiting. */
   wait_since: number | null;
-}
-
-/** One HTTP exchange made by an action, secrets masked. */
-export interface Exchange {
-  method: string;
-  url: string;
-  request_headers: Record<string, string>;
-  request_body?: unknown;
-  status?: number;
-  response_headers?: Record<string, string>;
-  response_body?: string;
-  duration_ms?: number;
-  error?: string;
 }
 
 export interface NewAttempt {

@@ -1,4 +1,4 @@
-import { isTemplate } from "../config/template-string-schema.ts";
+import { isTemplate } from "../core/template-string-schema.ts";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.ts";
 import type { TemplateContext } from "./template-context.ts";
 import { TemplateSyntaxError } from "./template-error.ts";

@@ -1,4 +1,4 @@
-import type { InboundEvent } from "../sources/inbound-event.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
 import type { TemplateContext } from "./template-context.ts";
 
 /** The template context of an event, with the outputs of the actions run so far. */

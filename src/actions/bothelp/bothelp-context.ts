@@ -1,5 +1,5 @@
 import type { ActionContext } from "../action-context.ts";
-import type { BothelpTarget } from "./bothelp-target-schema.ts";
+import type { BothelpTarget } from "../../targets/bothelp/bothelp-target-schema.ts";
 
 /** What the BotHelp client needs of an action's context (also built outside deliveries). */
 export type BothelpContext = Pick<

@@ -1,8 +1,22 @@
-import { ActionError } from "../action-error.ts";
+import { ActionError } from "../../targets/action-error.ts";
 import type { BothelpContext } from "./bothelp-context.ts";
-import { bothelpOperation, type BothelpOperationName } from "./bothelp-operations.ts";
+import {
+  bothelpOperation,
+  type BothelpOperationName,
+} from "../../targets/bothelp/bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
-import type { RouteReferral } from "./collect-bothelp-referrals.ts";
+
+/** A flow, step or sequence referral written in the routes, and where. */
+export interface RouteReferral {
+  target: string;
+  kind: "flow" | "step" | "sequence";
+  referral: string;
+  /** For a step: its flow. */
+  flow?: string;
+  route: string;
+  /** 0-based index of the action in its route. */
+  action: number;
+}
 
 export interface BothelpReferralItem {
   title: string;

@@ -1,6 +1,6 @@
 import type { BothelpContext } from "./bothelp-context.ts";
-import { ActionError } from "../action-error.ts";
-import { bothelpOperation } from "./bothelp-operations.ts";
+import { ActionError } from "../../targets/action-error.ts";
+import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
 
 /** A subscriber as `GET /v1/subscribers/` lists it (id and cuid always; the rest as given). */

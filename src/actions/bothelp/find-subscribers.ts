@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizePhone } from "../../templates/normalize-phone.ts";
-import { ActionError } from "../action-error.ts";
+import { ActionError } from "../../targets/action-error.ts";
 import { defineAction } from "../define-action.ts";
 import { findBothelpSubscribers } from "./find-bothelp-subscribers.ts";
 

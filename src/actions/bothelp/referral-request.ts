@@ -1,4 +1,4 @@
-import type { BothelpOperation } from "./bothelp-operations.ts";
+import type { BothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
 
 /**
  * Where a DELETE's referral goes, as the operation's `referral_in` says: the JSON body, the

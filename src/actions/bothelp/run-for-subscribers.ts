@@ -1,5 +1,5 @@
 import type { ActionContext } from "../action-context.ts";
-import type { BothelpTarget } from "./bothelp-target-schema.ts";
+import type { BothelpTarget } from "../../targets/bothelp/bothelp-target-schema.ts";
 import type { SubscriberKey } from "./call-bothelp.ts";
 import { resolveSubscribers } from "./resolve-subscribers.ts";
 import type { SubscriberSelector } from "./subscriber-schema.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "../../config/duration-schema.ts";
+import { durationSchema } from "../../core/duration-schema.ts";
 
 const IDENTIFIERS = ["id", "cuid", "email", "phone"] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { templatable } from "../../config/templatable.ts";
-import { issueMessage } from "../../config/issue-message.ts";
+import { templatable } from "../../core/templatable.ts";
+import { issueMessage } from "../../core/issue-message.ts";
 import { scheduleJobParams } from "./schedule-job-params.ts";
 
 const atLoad = templatable(scheduleJobParams);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTemplate } from "../../config/template-string-schema.ts";
+import { isTemplate } from "../../core/template-string-schema.ts";
 import { parseTime } from "../../templates/format-time.ts";
 import { metabotIntegerSchema } from "./metabot-integer-schema.ts";
 import { scriptRequestParamsSchema } from "./script-request-params-schema.ts";

@@ -1,4 +1,4 @@
-import { ActionError } from "../action-error.ts";
+import { ActionError } from "../../targets/action-error.ts";
 import { defineAction } from "../define-action.ts";
 import { formatRunAt } from "./format-run-at.ts";
 import { JOB_TARGET_KEYS, scheduleJobParams } from "./schedule-job-params.ts";

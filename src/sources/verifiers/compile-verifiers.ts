@@ -1,4 +1,4 @@
-import type { ConfigPath } from "../../config/format-issues.ts";
+import type { ConfigPath } from "../../core/format-issues.ts";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
 import { completeBasic, verifyBasic } from "./verify-basic.ts";
 import { completeHmac, verifyHmac } from "./verify-hmac.ts";

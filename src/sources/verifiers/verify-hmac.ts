@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import { durationSchema } from "../../config/duration-schema.ts";
+import { durationSchema } from "../../core/duration-schema.ts";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
 import { HMAC_SCHEMES } from "./hmac-schemes.ts";
 import { readSignature } from "./read-signature.ts";

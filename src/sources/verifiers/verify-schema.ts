@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { typeName } from "../../config/issue-message.ts";
+import { typeName } from "../../core/issue-message.ts";
 import { basicSettingsSchema } from "./verify-basic.ts";
 import { hmacSettingsSchema } from "./verify-hmac.ts";
 import { ipAllowSchema } from "./verify-ip.ts";

@@ -1,14 +1,17 @@
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import type { Config } from "../config/config.ts";
+import type { ServerSettings } from "../config/server-schema.ts";
+import type { IngestRules } from "../ingest/ingest-rules.ts";
 import type { HookResponse } from "../sources/hook-request.ts";
-import { IngestError } from "../sources/ingest-error.ts";
-import { receiveHook, type ReceiveDeps } from "../sources/receive-hook.ts";
+import { HttpError } from "../core/http-error.ts";
+import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 
 export interface AppDeps {
-  config: () => Config;
+  server: ServerSettings;
+  /** The current rules (a reload swaps them). */
+  rules: () => IngestRules;
   store: Store;
   log: Logger;
   now: () => number;
@@ -19,7 +22,7 @@ export interface AppDeps {
 
 /** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
-  const settings = deps.config().settings.server;
+  const settings = deps.server;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", settings.trust_proxy);
@@ -50,7 +53,7 @@ export function createApp(deps: AppDeps) {
       await deps.store.ping();
       res.json({ ok: true, store: deps.store.kind, accepting: deps.accepting() });
     } catch {
-      sendError(res, new IngestError(503, "store_unavailable", "the store cannot be reached"));
+      sendError(res, new HttpError(503, "store_unavailable", "the store cannot be reached"));
     }
   });
 
@@ -59,11 +62,11 @@ export function createApp(deps: AppDeps) {
     express.raw({ type: () => true, limit: settings.body_limit }),
     async (req: Request<{ source: string }>, res) => {
       if (!deps.accepting())
-        throw new IngestError(503, "shutting_down", "shutting down; retry later", {
+        throw new HttpError(503, "shutting_down", "shutting down; retry later", {
           "retry-after": "5",
         });
       const receive: ReceiveDeps = {
-        config: deps.config(),
+        rules: deps.rules(),
         store: deps.store,
         log: req.log,
         now: deps.now,
@@ -92,7 +95,7 @@ export function createApp(deps: AppDeps) {
   app.use((req, res) => {
     sendError(
       res,
-      new IngestError(
+      new HttpError(
         404,
         "not_found",
         `nothing at ${req.method} ${req.path}; webhooks go to /hooks/<source>`,
@@ -105,30 +108,27 @@ export function createApp(deps: AppDeps) {
 
 const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const e = error as { type?: string; status?: number; message?: string };
-  if (error instanceof IngestError) {
+  if (error instanceof HttpError) {
     sendError(res, error);
   } else if (e.type === "entity.too.large") {
     sendError(
       res,
-      new IngestError(413, "body_too_large", "the body is larger than server.body_limit"),
+      new HttpError(413, "body_too_large", "the body is larger than server.body_limit"),
     );
   } else if (e.type === "encoding.unsupported" || e.status === 415) {
     sendError(
       res,
-      new IngestError(415, "unsupported_encoding", e.message ?? "unsupported content encoding"),
+      new HttpError(415, "unsupported_encoding", e.message ?? "unsupported content encoding"),
     );
   } else if (e.type === "request.aborted") {
-    sendError(
-      res,
-      new IngestError(400, "request_aborted", "the request was aborted by the client"),
-    );
+    sendError(res, new HttpError(400, "request_aborted", "the request was aborted by the client"));
   } else {
     req.log.error({ err: error }, "unexpected error");
-    sendError(res, new IngestError(500, "internal_error", "unexpected error; see the server log"));
+    sendError(res, new HttpError(500, "internal_error", "unexpected error; see the server log"));
   }
 };
 
-function sendError(res: Response, error: IngestError): void {
+function sendError(res: Response, error: HttpError): void {
   if (res.headersSent) return;
   res
     .status(error.status)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "./duration-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
 
 export const DEFAULT_RETRY = ["10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h", "24h"];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "../../config/time-zone-schema.ts";
+import { timeZoneSchema } from "../../core/time-zone-schema.ts";
 import { targetFields } from "../target-fields.ts";
 
 export const metabotTargetSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "./duration-schema.ts";
+import { durationSchema } from "../core/duration-schema.ts";
 
 export const DEFAULT_STORAGE_URL = "sqlite:./data/botbridge.db";
 

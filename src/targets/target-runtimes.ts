@@ -1,4 +1,4 @@
-import type { RateLimits } from "../dispatch/rate-limits.ts";
+import type { RateLimits } from "./rate-limits.ts";
 import type { Masker } from "./mask-secrets.ts";
 import { createTargetHttp, type TargetHttp } from "./target-http.ts";
 import type { TargetConfig } from "./target-schema.ts";

@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
-import type { CompiledSource, Config } from "../config/config.ts";
+import type { CompiledSource } from "../sources/compile-source.ts";
 import type { IngestResult, Store } from "../store/store.ts";
 import { acceptEvent } from "./accept-event.ts";
-import type { HookRequest, HookResponse } from "./hook-request.ts";
-import { IngestError } from "./ingest-error.ts";
+import type { IngestRules } from "./ingest-rules.ts";
+import type { HookRequest, HookResponse } from "../sources/hook-request.ts";
+import { HttpError } from "../core/http-error.ts";
 import { prepareRequest } from "./prepare-request.ts";
 
 export interface ReceiveDeps {
-  config: Config;
+  rules: IngestRules;
   store: Store;
   log: Logger;
   now: () => number;
@@ -24,17 +25,13 @@ const METHODS = new Set(["POST", "GET"]);
  * 200. A store that cannot commit answers 503 so the sender retries; nothing is half-written.
  */
 export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Promise<HookResponse> {
-  const { config, log } = deps;
-  const source = config.sources.get(request.source);
+  const { rules, log } = deps;
+  const source = rules.sources.get(request.source);
   if (!source) {
-    throw new IngestError(
-      404,
-      "unknown_source",
-      `no source named "${request.source}" is configured`,
-    );
+    throw new HttpError(404, "unknown_source", `no source named "${request.source}" is configured`);
   }
   if (!METHODS.has(request.method.toUpperCase())) {
-    throw new IngestError(
+    throw new HttpError(
       405,
       "method_not_allowed",
       `${request.method} is not accepted; send POST (or GET with the data in the query)`,
@@ -48,7 +45,7 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
       { source: request.source, code: "verification_failed", failed },
       "request not verified; nothing stored",
     );
-    throw new IngestError(
+    throw new HttpError(
       401,
       "verification_failed",
       `the request is not verified: ${failed.join("; ")}`,
@@ -62,20 +59,15 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
   for (const event of prepared.events) {
     let accepted;
     try {
-      accepted = await acceptEvent(event, { config, store: deps.store, log });
+      accepted = await acceptEvent(event, { rules, store: deps.store, log });
     } catch (error) {
       log.error(
         { err: error, source: request.source, code: "store_unavailable" },
         "cannot store the event; answering 503 so the sender retries",
       );
-      throw new IngestError(
-        503,
-        "store_unavailable",
-        "the event could not be stored; retry later",
-        {
-          "retry-after": "5",
-        },
-      );
+      throw new HttpError(503, "store_unavailable", "the event could not be stored; retry later", {
+        "retry-after": "5",
+      });
     }
     const { result, selection } = accepted;
     log.info(

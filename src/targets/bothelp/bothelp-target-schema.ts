@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "../../config/duration-schema.ts";
+import { durationSchema } from "../../core/duration-schema.ts";
 import { targetFields } from "../target-fields.ts";
 import { BOTHELP_OPERATIONS, bothelpOperationSchema } from "./bothelp-operations.ts";
 

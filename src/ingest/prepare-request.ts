@@ -1,10 +1,10 @@
-import type { CompiledSource } from "../config/config.ts";
+import type { CompiledSource } from "../sources/compile-source.ts";
 import { eventContext } from "../templates/event-context.ts";
-import type { HookRequest } from "./hook-request.ts";
-import type { InboundEvent } from "./inbound-event.ts";
-import { readEvent } from "./read-event.ts";
-import { shapeEvent } from "./shape-event.ts";
-import type { CheckResult } from "./verifiers/check-result.ts";
+import type { HookRequest } from "../sources/hook-request.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
+import { readEvent } from "../sources/read-event.ts";
+import { shapeEvent } from "../sources/shape-event.ts";
+import type { CheckResult } from "../sources/verifiers/check-result.ts";
 
 export interface PreparedRequest {
   /** The request as parsed, before any check (credentials included: never store this one). */

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { suggest } from "../config/suggest.ts";
-import { issueMessage } from "../config/issue-message.ts";
-import { templatable } from "../config/templatable.ts";
-import { conditionSchema } from "../routing/condition-schema.ts";
-import type { ActionSpec } from "./action-spec.ts";
+import { suggest } from "../core/suggest.ts";
+import { issueMessage } from "../core/issue-message.ts";
+import { templatable } from "../core/templatable.ts";
+import { conditionSchema } from "./condition-schema.ts";
+import type { ActionSpec } from "../actions/action-spec.ts";
 
 export const ACTION_ITEM_KEYS = ["id", "when", "target"] as const;
 

@@ -1,13 +1,13 @@
 import type { Logger } from "pino";
-import type { Config } from "../config/config.ts";
 import { selectRoutes, type RouteSelection } from "../routing/select-routes.ts";
 import { redactEvent } from "../store/redact-event.ts";
 import type { IngestResult, NewDelivery, Store } from "../store/store.ts";
 import type { CompiledTemplate } from "../templates/compile-template.ts";
 import { eventContext } from "../templates/event-context.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
-import type { InboundEvent } from "./inbound-event.ts";
-import { newEventId } from "./new-event-id.ts";
+import type { InboundEvent } from "../core/inbound-event.ts";
+import { newEventId } from "../core/new-event-id.ts";
+import type { IngestRules } from "./ingest-rules.ts";
 
 export interface Accepted {
   result: IngestResult;
@@ -20,12 +20,12 @@ export interface Accepted {
  */
 export async function acceptEvent(
   event: InboundEvent,
-  deps: { config: Config; store: Store; log: Logger },
+  deps: { rules: IngestRules; store: Store; log: Logger },
 ): Promise<Accepted> {
-  const { config, store, log } = deps;
+  const { rules, store, log } = deps;
   const context = eventContext(event);
-  const selection = await selectRoutes(config.routes, context);
-  const source = config.sources.get(event.source);
+  const selection = await selectRoutes(rules.routes, context);
+  const source = rules.sources.get(event.source);
   const deliveries: NewDelivery[] = [];
   for (const route of selection.matched) {
     deliveries.push({
@@ -45,7 +45,7 @@ export async function acceptEvent(
     dedupeKey === null || !source
       ? undefined
       : { key: dedupeKey, expires_at: Date.parse(event.received_at) + source.config.dedupe_window };
-  const stored = redactEvent(event, config.settings.storage.redact);
+  const stored = redactEvent(event, rules.redact);
   const result = await store.ingest({ event: stored, deliveries, ...(dedupe ? { dedupe } : {}) });
   return { result, selection };
 }

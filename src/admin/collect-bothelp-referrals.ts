@@ -1,16 +1,5 @@
-import type { Config } from "../../config/config.ts";
-
-/** A flow, step or sequence referral written in the routes, and where. */
-export interface RouteReferral {
-  target: string;
-  kind: "flow" | "step" | "sequence";
-  referral: string;
-  /** For a step: its flow. */
-  flow?: string;
-  route: string;
-  /** 0-based index of the action in its route. */
-  action: number;
-}
+import type { RouteReferral } from "../actions/bothelp/check-bothelp-referrals.ts";
+import type { Config } from "../config/config.ts";
 
 const FIELDS: Record<string, ("flow" | "step" | "sequence")[]> = {
   "bothelp.start_flow": ["flow", "step"],

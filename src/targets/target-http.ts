@@ -1,6 +1,6 @@
 import { Pool } from "undici";
-import type { RateLimits } from "../dispatch/rate-limits.ts";
-import type { Exchange } from "../store/store.ts";
+import type { RateLimits } from "./rate-limits.ts";
+import type { Exchange } from "../core/exchange.ts";
 import { ActionError } from "./action-error.ts";
 import type { CallScope } from "./call-scope.ts";
 import type { Masker } from "./mask-secrets.ts";

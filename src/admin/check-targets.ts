@@ -3,8 +3,8 @@ import {
   checkBothelpReferrals,
   type ReferralCheck,
 } from "../actions/bothelp/check-bothelp-referrals.ts";
-import { collectBothelpReferrals } from "../actions/bothelp/collect-bothelp-referrals.ts";
-import type { TargetRuntimes } from "../actions/target-runtimes.ts";
+import { collectBothelpReferrals } from "./collect-bothelp-referrals.ts";
+import type { TargetRuntimes } from "../targets/target-runtimes.ts";
 import type { Config } from "../config/config.ts";
 
 /** One target's check: what it lists and what the routes miss, or why it could not be checked. */
