@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createActions } from "../actions/actions.ts";
-import { parseConfig } from "../config/load-config.ts";
+import { parseConfig } from "./load-config.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
-import { templatesSchema } from "../config/templates-schema.ts";
-import { compileSource } from "./compile-source.ts";
-import { PRESET_NAMES, PRESETS } from "./presets/presets.ts";
+import { templatesSchema } from "./templates-schema.ts";
+import { compileSource } from "../sources/compile-source.ts";
+import { PRESET_NAMES, PRESETS } from "../sources/presets/presets.ts";
 
 const functions = createTemplateFunctions(templatesSchema.parse({}));
 const compile = (entry: unknown) => compileSource("s", entry, functions);
