@@ -9,7 +9,7 @@ import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runt
 import type { Config } from "./config/config.ts";
 import { checkTargets } from "./admin/check-targets.ts";
 import { logTargetChecks } from "./admin/log-target-checks.ts";
-import { formatProblem } from "./core/config-problem.ts";
+import { formatProblem, formatWarning, type ConfigProblem } from "./core/config-problem.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCircuitBreaker } from "./targets/circuit-breaker.ts";
 import { createDispatcher } from "./dispatch/dispatcher.ts";
@@ -62,6 +62,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
   let config = applyEnvOverrides(first.config, options.env);
   const log = createLogger(config.settings.server.log_level, options.logDestination);
+  logWarnings(log, first.warnings);
 
   const store = await openStore(config.settings.storage.url, config.settings.storage, log);
   const rateLimits = createRateLimits();
@@ -149,6 +150,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
         return problems;
       }
       const old = targets;
+      logWarnings(log, next.warnings);
       config = applyEnvOverrides(next.config, options.env);
       targets = buildTargets(config, rateLimits);
       routes = createRouteCache(config, actions);
@@ -169,6 +171,11 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       log.info("botbridge stopped");
     },
   };
+}
+
+/** Each config warning as a log line of its own, as `botbridge check` prints it. */
+function logWarnings(log: pino.Logger, warnings: readonly ConfigProblem[]): void {
+  for (const warning of warnings) log.warn({ code: "config_warning" }, formatWarning(warning));
 }
 
 function buildTargets(

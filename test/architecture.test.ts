@@ -41,7 +41,7 @@ function listSourceFiles(dir: string): string[] {
 /** The top folder of src/ a path lies in (`main.ts` for the composition root). */
 function folderOf(path: string): string {
   const parts = relative(src, path).split(sep);
-  return parts.length === 1 ? (parts[0] ?? "") : `${parts[0] ?? ""}`;
+  return parts.length === 1 ? (parts[0] ?? "") : (parts[0] ?? "");
 }
 
 function importsOf(file: string): string[] {

@@ -48,12 +48,20 @@ export function createApp(deps: AppDeps) {
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
-  app.get("/readyz", async (_req, res) => {
+  app.get("/readyz", async (req, res) => {
     try {
       await deps.store.ping();
       res.json({ ok: true, store: deps.store.kind, accepting: deps.accepting() });
-    } catch {
-      sendError(res, new HttpError(503, "store_unavailable", "the store cannot be reached"));
+    } catch (error) {
+      req.log.error({ err: error, code: "store_unavailable" }, "not ready: the store cannot write");
+      sendError(
+        res,
+        new HttpError(
+          503,
+          "store_unavailable",
+          "the store cannot be reached or cannot write; see the server log",
+        ),
+      );
     }
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem } from "../core/config-problem.ts";
+import { formatProblem, formatWarning } from "../core/config-problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
 import { loadConfig } from "../config/load-config.ts";
 import { createMasker } from "../targets/mask-secrets.ts";
@@ -62,7 +62,9 @@ program
 
 program
   .command("check [file]")
-  .description("report every problem in a routes file; exit 1 if there are any")
+  .description(
+    "report every problem in a routes file (exit 1 if there are any), and warnings about settings that protect less than they seem to",
+  )
   .action(async (file: string | undefined) => {
     const path = file ?? program.opts<{ config: string }>().config;
     const result = await loadConfig(path, { actions: createActions(), env: process.env });
@@ -72,9 +74,11 @@ program
       process.exitCode = 1;
       return;
     }
-    const { config } = result;
+    const { config, warnings } = result;
+    if (warnings.length > 0) process.stdout.write(`${warnings.map(formatWarning).join("\n")}\n`);
+    const warned = warnings.length > 0 ? `, ${warnings.length} warning(s)` : "";
     process.stdout.write(
-      `${path}: ok (${Object.keys(config.targets).length} targets, ${config.sources.size} sources, ${config.routes.length} routes)\n`,
+      `${path}: ok (${Object.keys(config.targets).length} targets, ${config.sources.size} sources, ${config.routes.length} routes${warned})\n`,
     );
   });
 

@@ -13,6 +13,7 @@ import { createTemplateFunctions } from "../templates/template-functions.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
 import { sortProblems, type ConfigProblem } from "../core/config-problem.ts";
+import { findTrustProxyWarnings } from "./find-trust-proxy-warnings.ts";
 import { formatIssues, type ConfigPath } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
 import { locate } from "./locate.ts";
@@ -20,7 +21,10 @@ import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
 
-export type LoadResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+/** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
+export type LoadResult =
+  | { ok: true; config: Config; warnings: ConfigProblem[] }
+  | { ok: false; problems: ConfigProblem[] };
 
 export interface LoadOptions {
   actions: readonly ActionSpec[];
@@ -85,7 +89,8 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   );
   const targets = targetKinds(data.targets);
   const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
-  const sources = compileSources(data.sources, functions, found);
+  const warned: Located[] = [];
+  const sources = compileSources(data.sources, functions, found, warned);
   const routes = compileRoutes(
     data.routes,
     {
@@ -98,12 +103,15 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
     found,
   );
 
-  const problems = found.map((p) => {
+  const place = (p: Located): ConfigProblem => {
     const { line, col } = locate(document, lineCounter, p.path, p.atKey, p.offset);
     return { file, line, col, path: p.path, message: p.message };
-  });
+  };
+  const problems = found.map(place);
   if (problems.length > 0 || !parsed.success)
     return { ok: false, problems: sortProblems(problems) };
+  const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
+  warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
   const { server, storage, delivery, templates: templateSettings } = parsed.data;
   return {
@@ -117,6 +125,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
       functions,
       secrets: env.secrets,
     },
+    warnings: sortProblems(warned.map(place)),
   };
 }
 
@@ -124,12 +133,14 @@ function compileSources(
   value: unknown,
   functions: Config["functions"],
   found: Located[],
+  warned: Located[],
 ): Map<string, CompiledSource> {
   const sources = new Map<string, CompiledSource>();
   if (!isRecord(value)) return sources;
   for (const [name, entry] of Object.entries(value)) {
-    const { source, problems } = compileSource(name, entry, functions);
+    const { source, problems, warnings } = compileSource(name, entry, functions);
     found.push(...problems);
+    warned.push(...warnings);
     if (source) sources.set(name, source);
   }
   return sources;

@@ -15,6 +15,11 @@ export function formatProblem(problem: ConfigProblem): string {
   return `${problem.file}:${problem.line}:${problem.col}: ${path ? `${path}: ` : ""}${problem.message}`;
 }
 
+/** `FILE:LINE:COL: PATH: warning: MESSAGE`: a setting that loads but protects less than it seems to. */
+export function formatWarning(warning: ConfigProblem): string {
+  return formatProblem({ ...warning, message: `warning: ${warning.message}` });
+}
+
 /** `routes[1].actions[0].bothelp.add_tags.tags` */
 export function formatPath(path: ConfigPath): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");

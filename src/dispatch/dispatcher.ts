@@ -141,7 +141,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       clearTimeout(timer);
       abort.abort();
       await Promise.allSettled(running);
-      await store.release(owner, Date.now());
+      // a store that cannot write must not stop the shutdown (and the store's own close)
+      await store.release(owner, Date.now()).catch((error: unknown) => {
+        log.error(
+          { err: error, code: "store_unavailable" },
+          "cannot hand the leases back at shutdown; they expire by themselves",
+        );
+      });
     },
   };
 }

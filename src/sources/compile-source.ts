@@ -33,15 +33,16 @@ export interface SourceProblem {
 /**
  * A source as it runs: its preset's settings with the source's own over them (key by key, and
  * check by check under verify), its checks compiled, its templates and ping condition compiled.
- * Undefined when the entry does not validate (the schema reports why).
+ * Undefined when the entry does not validate (the schema reports why). Warnings are settings
+ * that load but protect less than they seem to.
  */
 export function compileSource(
   name: string,
   entry: unknown,
   functions: TemplateFunctions,
-): { source?: CompiledSource; problems: SourceProblem[] } {
+): { source?: CompiledSource; problems: SourceProblem[]; warnings: SourceProblem[] } {
   const parsed = sourceSchema.safeParse(entry ?? {});
-  if (!parsed.success) return { problems: [] };
+  if (!parsed.success) return { problems: [], warnings: [] };
   const own = parsed.data;
   const preset = own.preset ? findPreset(own.preset) : undefined;
   const theirs = preset ? sourceSettingsSchema.parse(preset.settings) : {};
@@ -49,13 +50,18 @@ export function compileSource(
   const problems: SourceProblem[] = [];
   const at = (path: ConfigPath) => ["sources", name, ...path];
 
-  const { verifiers, problems: verifyProblems } = compileVerifiers(
+  const {
+    verifiers,
+    problems: verifyProblems,
+    warnings: verifyWarnings,
+  } = compileVerifiers(
     preset
       ? { name: preset.name, verify: theirs.verify ?? {}, required: preset.required }
       : undefined,
     own.verify,
   );
   problems.push(...verifyProblems.map((p) => ({ ...p, path: at(p.path), atKey: false })));
+  const warnings = verifyWarnings.map((w) => ({ ...w, path: at(w.path), atKey: false }));
 
   const source: CompiledSource = {
     name,
@@ -89,7 +95,7 @@ export function compileSource(
       });
     }
   }
-  return { source, problems };
+  return { source, problems, warnings };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -65,6 +65,24 @@ describe("group commit", () => {
     expect(commits).toEqual([1, 2]);
   });
 
+  it("refuses every write while blocked, a batch already queued included, and commits none", async () => {
+    let blocked: Error | undefined = undefined;
+    const group = createGroupCommit(db, { blocked: () => blocked });
+    await group.run(insert(1));
+    const queued = [group.run(insert(2)), group.run(insert(3), { durable: false })];
+    blocked = new Error("database file gone");
+    const later = group.run(insert(4));
+    const results = await Promise.allSettled([...queued, later]);
+    expect(results.map((r) => r.status === "rejected" && (r.reason as Error).message)).toEqual([
+      "database file gone",
+      "database file gone",
+      "database file gone",
+    ]);
+    expect(rows()).toEqual([1]);
+    expect(commits).toHaveLength(1);
+    await group.drain();
+  });
+
   describe("with the log synced off the event loop", () => {
     /** A syncLog whose fsyncs finish when the test says so. */
     function manualSync() {

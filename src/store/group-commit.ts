@@ -27,6 +27,11 @@ export interface GroupCommitOptions {
    * whose fsync blocks the event loop.
    */
   syncLog?: () => Promise<void>;
+  /**
+   * An error while nothing may be written any more (the database file is gone): `run` rejects
+   * with it at once, and a batch still queued when it appears is refused whole, not committed.
+   */
+  blocked?: () => Error | undefined;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface GroupCommitOptions {
  * durable commit makes it durable too).
  */
 export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions = {}): GroupCommit {
-  const { maxBatch = 512, syncLog } = options;
+  const { maxBatch = 512, syncLog, blocked } = options;
   const queue: Job[] = [];
   let scheduled = false;
   let idle: Promise<void> = Promise.resolve();
@@ -56,6 +61,12 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
     if (queue.length > 0) schedule();
     const results: { job: Job; ok: boolean; value: unknown }[] = [];
     const durable = batch.some((job) => job.durable);
+    const refused = blocked?.();
+    if (refused) {
+      for (const job of batch) job.reject(refused);
+      settleIdle();
+      return;
+    }
     try {
       const full = durable && syncLog === undefined;
       if (full !== durableMode) {
@@ -112,6 +123,8 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
 
   return {
     run<T>(work: () => T, options: { durable?: boolean } = {}): Promise<T> {
+      const refused = blocked?.();
+      if (refused) return Promise.reject(refused);
       if (queue.length === 0 && !scheduled && syncing === 0)
         idle = new Promise((resolve) => (markIdle = resolve));
       return new Promise<T>((resolve, reject) => {

@@ -8,11 +8,11 @@ import type { Store } from "./store.ts";
 export async function openStore(
   url: string,
   settings: Partial<Pick<StorageSettings, "pool_size" | "statement_timeout">> = {},
-  log?: Pick<Logger, "warn" | "info">,
+  log?: Pick<Logger, "warn" | "info" | "error">,
 ): Promise<Store> {
   const shown = url.replace(/\/\/[^@/]*@/, "//***@");
   let store: Store;
-  if (url.startsWith("sqlite:")) store = openSqliteStore(url);
+  if (url.startsWith("sqlite:")) store = openSqliteStore(url, log ? { log } : {});
   else if (/^postgres(ql)?:\/\//.test(url))
     store = openPostgresStore(url, {
       ...(settings.pool_size === undefined ? {} : { poolSize: settings.pool_size }),

@@ -95,6 +95,28 @@ describe.skipIf(!url)("postgres", () => {
       }
     });
 
+    it("is not ready on a read-only database, which it can reach but not write", async () => {
+      const shared = await schemas!.create();
+      const writable = await openStore(shared);
+      const parsed = new URL(shared);
+      parsed.searchParams.set(
+        "options",
+        `${parsed.searchParams.get("options") ?? ""} -c default_transaction_read_only=on`,
+      );
+      const readOnly = openPostgresStore(parsed.toString());
+      try {
+        await expect(writable.ping()).resolves.toBeUndefined();
+        await expect(readOnly.ping()).rejects.toThrow(
+          "the database is read-only (transaction_read_only is on)",
+        );
+        await expect(readOnly.ingest({ event: event(), deliveries: [] })).rejects.toThrow(
+          /read-only transaction/,
+        );
+      } finally {
+        await Promise.all([writable.close(), readOnly.close()]);
+      }
+    });
+
     it("holds a target paused by one instance for the other", async () => {
       const shared = await schemas!.create();
       const [a, b] = await Promise.all([openStore(shared), openStore(shared)]);

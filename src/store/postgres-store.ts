@@ -261,7 +261,12 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     },
 
     async ping() {
-      await pool.query("SELECT 1");
+      // a standby after a failover, or default_transaction_read_only: reachable, but every ingest fails
+      const { rows } = await pool.query<{ transaction_read_only: string }>(
+        "SHOW transaction_read_only",
+      );
+      if (rows[0]?.transaction_read_only !== "off")
+        throw new Error("the database is read-only (transaction_read_only is on)");
     },
 
     watch(onDue) {

@@ -2,7 +2,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { InboundEvent } from "../core/inbound-event.ts";
+import type { Logger } from "pino";
 import { createFileSyncer } from "./file-syncer.ts";
+import { guardDatabaseFile } from "./guard-database-file.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";
 import { readMigrations } from "./read-migrations.ts";
@@ -31,16 +33,25 @@ export function sqlitePath(url: string): string {
  * one transaction whose callers hear of it once the WAL is fsynced (a 2xx means the event is on
  * disk); the fsync runs on the thread pool, so the event loop serves requests meanwhile.
  */
-export function openSqliteStore(url: string): Store {
+export function openSqliteStore(url: string, options: { log?: Pick<Logger, "error"> } = {}): Store {
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec(
     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
   );
-  // the WAL is made durable by an fsync on the thread pool, not by a COMMIT that blocks the loop
+  // the WAL is made durable by an fsync on the thread pool, not by a COMMIT that blocks the loop;
+  // a commit is acknowledged only while its files are still the ones at their paths
   const wal = path === ":memory:" ? undefined : createFileSyncer(`${path}-wal`);
-  const writes = createGroupCommit(db, { syncLog: wal?.sync });
+  const guard = path === ":memory:" ? undefined : guardDatabaseFile(db, path, options.log);
+  const writes = createGroupCommit(db, {
+    ...(wal && guard ? { syncLog: () => wal.sync().then(() => guard.verify()) } : {}),
+    blocked: () => guard?.lost(),
+  });
+  // noticed without traffic too, so the live database is saved before anyone restarts
+  const watch = guard && setInterval(() => void guard.verify().catch(() => undefined), 5_000);
+  watch?.unref();
+  let probing: Promise<void> | undefined;
   const statement = cache(db);
 
   const toEvent = (row: Row): InboundEvent => readEventRow(row, parseJsonText);
@@ -313,13 +324,22 @@ export function openSqliteStore(url: string): Store {
       return Promise.resolve();
     },
 
-    ping() {
-      statement("SELECT 1").get();
-      return Promise.resolve();
+    async ping() {
+      await guard?.verify();
+      // a real write, committed and synced like an ingest: one probe at a time, however many ask
+      probing ??= writes
+        .run(() => {
+          const version = Number(statement("PRAGMA user_version").get()?.user_version);
+          db.exec(`PRAGMA user_version = ${version}`); // rewrites the header, changes nothing
+        })
+        .finally(() => (probing = undefined));
+      await probing;
     },
 
     async close() {
+      clearInterval(watch);
       await writes.drain();
+      await guard?.verify().catch(() => undefined); // lost files: saved before the process goes
       await wal?.close();
       if (db.isOpen) db.close();
     },

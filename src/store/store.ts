@@ -158,7 +158,10 @@ export interface Store {
    * the first try failed; it is tried again in the background).
    */
   watch(onDue: () => void): Promise<void>;
-  /** Throws when the store cannot be reached. */
+  /**
+   * Throws when the store cannot be reached or cannot write: SQLite commits a real write and
+   * checks its files are still at their paths; PostgreSQL refuses a read-only database.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

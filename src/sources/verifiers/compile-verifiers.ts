@@ -1,6 +1,7 @@
 import type { ConfigPath } from "../../core/format-issues.ts";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
 import { completeBasic, verifyBasic } from "./verify-basic.ts";
+import { findUnsignedTimestamp } from "./find-unsigned-timestamp.ts";
 import { completeHmac, verifyHmac } from "./verify-hmac.ts";
 import { createAllowList, verifyIp } from "./verify-ip.ts";
 import { VERIFY_SCHEMES, type VerifySettings, type VerifyScheme } from "./verify-schema.ts";
@@ -24,16 +25,17 @@ export interface VerifierProblem {
 }
 
 /**
- * The checks of a source: the preset's settings with the user's over them, scheme by scheme
+ * The checks of a source, and warnings about checks that protect less than they seem to: the preset's settings with the user's over them, scheme by scheme
  * (`false` turns a scheme off). A scheme the preset requires, or one the user wrote, must be
  * complete (its secret set); a preset's optional scheme without a secret is left out.
  */
 export function compileVerifiers(
   preset: { name: string; verify: VerifySettings; required: readonly VerifyScheme[] } | undefined,
   user: VerifySettings | undefined,
-): { verifiers: Verifier[]; problems: VerifierProblem[] } {
+): { verifiers: Verifier[]; problems: VerifierProblem[]; warnings: VerifierProblem[] } {
   const verifiers: Verifier[] = [];
   const problems: VerifierProblem[] = [];
+  const warnings: VerifierProblem[] = [];
   for (const scheme of VERIFY_SCHEMES) {
     const mine = user?.[scheme];
     if (mine === false) continue;
@@ -43,6 +45,12 @@ export function compileVerifiers(
     const compiled = compileOne(scheme, merged);
     if (compiled.ok) {
       verifiers.push(compiled.settings);
+      if (compiled.warning) {
+        // point at what the user wrote: their `signed` over a preset's timestamp setting
+        const wrote = typeof mine === "object" && !Array.isArray(mine) && "signed" in mine;
+        const key = wrote ? "signed" : compiled.warning.key;
+        warnings.push({ path: ["verify", scheme, key], message: compiled.warning.message });
+      }
       continue;
     }
     const required = preset?.required.includes(scheme) ?? false;
@@ -55,7 +63,7 @@ export function compileVerifiers(
           : `${compiled.missing} is required${compiled.because ? ` (${compiled.because})` : ""}${required ? ` (the ${preset?.name ?? ""} preset verifies with ${scheme})` : ""}`,
     });
   }
-  return { verifiers, problems };
+  return { verifiers, problems, warnings };
 }
 
 type Settings = Exclude<VerifySettings[VerifyScheme], false | undefined>;
@@ -68,7 +76,10 @@ function merge(theirs: Settings | undefined, mine: Settings | undefined): Settin
   return { ...a, ...b };
 }
 
-function compileOne(scheme: VerifyScheme, settings: Settings): Completed<Verifier> {
+function compileOne(
+  scheme: VerifyScheme,
+  settings: Settings,
+): Completed<Verifier> & { warning?: { key: string; message: string } } {
   if (scheme === "ip_allow") {
     const list = createAllowList(settings as string[]);
     return { ok: true, settings: { scheme, check: (input) => verifyIp(list, input) } };
@@ -90,7 +101,12 @@ function compileOne(scheme: VerifyScheme, settings: Settings): Completed<Verifie
     const done = completeHmac(settings as Parameters<typeof completeHmac>[0]);
     if (!done.ok) return done;
     const hmac = done.settings;
-    return { ok: true, settings: { scheme, check: (input) => verifyHmac(hmac, input) } };
+    const warning = findUnsignedTimestamp(hmac);
+    return {
+      ok: true,
+      settings: { scheme, check: (input) => verifyHmac(hmac, input) },
+      ...(warning ? { warning } : {}),
+    };
   }
   const done = completeBasic(settings as Parameters<typeof completeBasic>[0]);
   if (!done.ok) return done;

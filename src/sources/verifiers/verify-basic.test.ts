@@ -47,6 +47,18 @@ describe("verifyBasic", () => {
       "basic credentials malformed: Authorization is not Basic <base64>",
     ],
     ["no colon", basic("bridge"), false, "basic credentials malformed: no user:password"],
+    [
+      "the right credentials with trailing garbage",
+      `${basic("bridge:pd-test-password")}zz`,
+      false,
+      "basic credentials malformed: Authorization is not Basic <base64>",
+    ],
+    [
+      "the right credentials after garbage",
+      `Basic !!${Buffer.from("bridge:pd-test-password").toString("base64")}`,
+      false,
+      "basic credentials malformed: Authorization is not Basic <base64>",
+    ],
   ])("%s", (_name, header, ok, reason) => {
     expect(verifyBasic(settings, input(header))).toEqual({ scheme: "basic", ok, reason });
   });

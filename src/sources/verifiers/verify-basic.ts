@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
+import { decodeStrictly } from "./decode-strictly.ts";
 import { safeEqual } from "./safe-equal.ts";
 
 export const basicSettingsSchema = z
@@ -31,9 +32,10 @@ export function verifyBasic(settings: BasicSettings, input: CheckInput): CheckRe
   const fail = (reason: string): CheckResult => ({ scheme: "basic", ok: false, reason });
   const header = input.headers.authorization;
   if (header === undefined) return fail("basic credentials missing: no Authorization header");
-  const match = /^basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
-  if (!match) return fail("basic credentials malformed: Authorization is not Basic <base64>");
-  const decoded = Buffer.from(match[1] ?? "", "base64").toString("utf8");
+  const match = /^basic\s+(\S+)\s*$/i.exec(header);
+  const bytes = match ? decodeStrictly(match[1] ?? "", "base64") : undefined;
+  if (!bytes) return fail("basic credentials malformed: Authorization is not Basic <base64>");
+  const decoded = bytes.toString("utf8");
   const at = decoded.indexOf(":");
   if (at === -1) return fail("basic credentials malformed: no user:password");
   const user = safeEqual(decoded.slice(0, at), settings.username);

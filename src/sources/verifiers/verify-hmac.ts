@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { durationSchema } from "../../core/duration-schema.ts";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
+import { decodeStrictly, type SignatureEncoding } from "./decode-strictly.ts";
 import { HMAC_SCHEMES } from "./hmac-schemes.ts";
 import { readSignature } from "./read-signature.ts";
 import { safeEqual } from "./safe-equal.ts";
@@ -21,10 +22,10 @@ export const hmacSettingsSchema = z
       .enum(["sha1", "sha256", "sha512"])
       .optional()
       .meta({ description: "The hash of the HMAC (default sha256)." }),
-    encoding: z
-      .enum(["hex", "base64"])
-      .optional()
-      .meta({ description: "How the signature is written (default hex)." }),
+    encoding: z.enum(["hex", "base64", "base64url"]).optional().meta({
+      description:
+        "How the signature is written: hex (default, either case), base64 or base64url (padding optional); anything else in it fails the check.",
+    }),
     header: z
       .string()
       .min(1)
@@ -66,7 +67,7 @@ export const hmacSettingsSchema = z
 export interface HmacSettings {
   secret: string[];
   algorithm: "sha1" | "sha256" | "sha512";
-  encoding: "hex" | "base64";
+  encoding: SignatureEncoding;
   header: string;
   prefix: string;
   header_format: "signature" | "t_v1";
@@ -119,13 +120,14 @@ export function verifyHmac(settings: HmacSettings, input: CheckInput): CheckResu
   if (!read.ok) return fail(read.reason);
   const timestamp = read.timestamp ?? readTimestamp(settings, input);
   if (timestamp && "reason" in timestamp) return fail(timestamp.reason);
-  const signed = signedContent(settings, input, timestamp?.text);
   const how = `${settings.algorithm}/${settings.encoding} from header ${settings.header}`;
+  const given = read.signatures.flatMap((text) => decodeStrictly(text, settings.encoding) ?? []);
+  if (given.length === 0)
+    return fail(`signature malformed: not ${settings.encoding} (header ${settings.header})`);
+  const signed = signedContent(settings, input, timestamp?.text);
   const matched = settings.secret.some((secret) => {
     const digest = createHmac(settings.algorithm, secret).update(signed).digest();
-    return read.signatures.some((given) =>
-      safeEqual(Buffer.from(given, settings.encoding), digest),
-    );
+    return given.some((bytes) => safeEqual(bytes, digest));
   });
   if (!matched) {
     const tried = settings.secret.length > 1 ? `, ${settings.secret.length} secrets tried` : "";
