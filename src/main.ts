@@ -9,7 +9,7 @@ import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runt
 import type { Config } from "./config/config.ts";
 import { checkTargets } from "./admin/check-targets.ts";
 import { logTargetChecks } from "./admin/log-target-checks.ts";
-import { formatProblem } from "./core/config-problem.ts";
+import { formatProblem } from "./core/problem.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCircuitBreaker } from "./targets/circuit-breaker.ts";
 import { createDispatcher } from "./dispatch/dispatcher.ts";

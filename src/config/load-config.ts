@@ -12,15 +12,15 @@ import { compileSource } from "../sources/compile-source.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
-import { sortProblems, type ConfigProblem } from "../core/config-problem.ts";
-import { formatIssues, type ConfigPath } from "../core/format-issues.ts";
+import { sortProblems, type PlacedProblem, type Problem } from "../core/problem.ts";
+import { formatIssues } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
 import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
 
-export type LoadResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+export type LoadResult = { ok: true; config: Config } | { ok: false; problems: PlacedProblem[] };
 
 export interface LoadOptions {
   actions: readonly ActionSpec[];
@@ -42,13 +42,6 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
     };
   }
   return parseConfig(text, file, options);
-}
-
-interface Located {
-  path: ConfigPath;
-  message: string;
-  atKey: boolean;
-  offset?: number;
 }
 
 /**
@@ -73,7 +66,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   }
   const env = resolveEnv(document, options.env);
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
-  const found: Located[] = [...env.problems];
+  const found: Problem[] = [...env.problems];
 
   const parsed = createRoutesSchema(options.actions).safeParse(raw, { error: issueMessage });
   if (!parsed.success) found.push(...formatIssues(parsed.error.issues, raw));
@@ -123,7 +116,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
 function compileSources(
   value: unknown,
   functions: Config["functions"],
-  found: Located[],
+  found: Problem[],
 ): Map<string, CompiledSource> {
   const sources = new Map<string, CompiledSource>();
   if (!isRecord(value)) return sources;
@@ -138,7 +131,7 @@ function compileSources(
 function compileRoutes(
   value: unknown,
   context: RouteCompileContext,
-  found: Located[],
+  found: Problem[],
 ): CompiledRoute[] {
   if (!Array.isArray(value)) return [];
   const compiled: CompiledRoute[] = [];
@@ -151,7 +144,6 @@ function compileRoutes(
         found.push({
           path: ["routes", index, "id"],
           message: `duplicate route id "${id}" (first used by routes[${first}])`,
-          atKey: false,
         });
       else firstIndexOfId.set(id, index);
     }

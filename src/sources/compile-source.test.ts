@@ -64,7 +64,7 @@ describe("compileSource merges the preset's settings under the source's own", ()
       { path: ["sources", "s", "verify", "token", "secret"], message: "secret is required" },
     ],
   ])("reports a missing setting: %j", (entry, problem) => {
-    expect(compile(entry).problems).toEqual([{ ...problem, atKey: false }]);
+    expect(compile(entry).problems).toEqual([problem]);
   });
 
   it("lets every preset setting be overridden, or turned off with false", () => {

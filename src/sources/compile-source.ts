@@ -1,4 +1,4 @@
-import type { ConfigPath } from "../core/format-issues.ts";
+import type { Problem, ProblemPath } from "../core/problem.ts";
 import {
   compileCondition,
   ConditionSyntaxError,
@@ -23,13 +23,6 @@ export interface CompiledSource {
   ping?: CompiledCondition;
 }
 
-export interface SourceProblem {
-  path: ConfigPath;
-  message: string;
-  atKey: boolean;
-  offset?: number;
-}
-
 /**
  * A source as it runs: its preset's settings with the source's own over them (key by key, and
  * check by check under verify), its checks compiled, its templates and ping condition compiled.
@@ -39,15 +32,15 @@ export function compileSource(
   name: string,
   entry: unknown,
   functions: TemplateFunctions,
-): { source?: CompiledSource; problems: SourceProblem[] } {
+): { source?: CompiledSource; problems: Problem[] } {
   const parsed = sourceSchema.safeParse(entry ?? {});
   if (!parsed.success) return { problems: [] };
   const own = parsed.data;
   const preset = own.preset ? findPreset(own.preset) : undefined;
   const theirs = preset ? sourceSettingsSchema.parse(preset.settings) : {};
   const config = { ...theirs, ...definedOnly(own), dedupe_window: own.dedupe_window };
-  const problems: SourceProblem[] = [];
-  const at = (path: ConfigPath) => ["sources", name, ...path];
+  const problems: Problem[] = [];
+  const at = (path: ProblemPath) => ["sources", name, ...path];
 
   const { verifiers, problems: verifyProblems } = compileVerifiers(
     preset
@@ -55,7 +48,7 @@ export function compileSource(
       : undefined,
     own.verify,
   );
-  problems.push(...verifyProblems.map((p) => ({ ...p, path: at(p.path), atKey: false })));
+  problems.push(...verifyProblems.map((p) => ({ ...p, path: at(p.path) })));
 
   const source: CompiledSource = {
     name,
@@ -71,7 +64,6 @@ export function compileSource(
       problems.push({
         path: at(["dedupe"]),
         message: error.message,
-        atKey: false,
         offset: error.offset,
       });
     }

@@ -1,4 +1,4 @@
-import type { ConfigPath } from "../../core/format-issues.ts";
+import type { Problem } from "../../core/problem.ts";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
 import { completeBasic, verifyBasic } from "./verify-basic.ts";
 import { completeHmac, verifyHmac } from "./verify-hmac.ts";
@@ -18,11 +18,6 @@ export interface Verifier {
   ): T;
 }
 
-export interface VerifierProblem {
-  path: ConfigPath;
-  message: string;
-}
-
 /**
  * The checks of a source: the preset's settings with the user's over them, scheme by scheme
  * (`false` turns a scheme off). A scheme the preset requires, or one the user wrote, must be
@@ -31,9 +26,9 @@ export interface VerifierProblem {
 export function compileVerifiers(
   preset: { name: string; verify: VerifySettings; required: readonly VerifyScheme[] } | undefined,
   user: VerifySettings | undefined,
-): { verifiers: Verifier[]; problems: VerifierProblem[] } {
+): { verifiers: Verifier[]; problems: Problem[] } {
   const verifiers: Verifier[] = [];
-  const problems: VerifierProblem[] = [];
+  const problems: Problem[] = [];
   for (const scheme of VERIFY_SCHEMES) {
     const mine = user?.[scheme];
     if (mine === false) continue;
