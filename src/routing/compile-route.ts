@@ -3,7 +3,7 @@ import type { ActionSpec } from "../actions/action-spec.ts";
 import { ACTION_ITEM_KEYS } from "./action-item-schema.ts";
 import type { TargetConfig } from "../targets/target-schema.ts";
 import type { Problem, ProblemPath } from "../core/problem.ts";
-import { suggest } from "../core/suggest.ts";
+import { didYouMean } from "../core/did-you-mean.ts";
 import { isTemplate } from "../core/template-string-schema.ts";
 import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { compileValue, ValueSyntaxError, type CompiledValue } from "../templates/compile-value.ts";
@@ -125,9 +125,7 @@ export function compileRoute(
 
 function checkSource(source: string, sources: readonly string[], problems: Problem[]): void {
   if (sources.includes(source)) return;
-  const hint = suggest(source, sources);
-  const known =
-    sources.length === 0 ? "; no sources are defined" : hint ? `; did you mean "${hint}"?` : "";
+  const known = sources.length === 0 ? "; no sources are defined" : didYouMean(source, sources);
   problems.push({ path: ["source"], message: `unknown source "${source}"${known}` });
 }
 
@@ -142,10 +140,9 @@ function resolveTarget(
     if (typeof item.target !== "string") return undefined;
     const chosen = targets[item.target];
     if (!chosen) {
-      const hint = suggest(item.target, Object.keys(targets));
       problems.push({
         path: [...here, "target"],
-        message: `unknown target "${item.target}"${hint ? `; did you mean "${hint}"?` : ""}`,
+        message: `unknown target "${item.target}"${didYouMean(item.target, Object.keys(targets))}`,
       });
       return undefined;
     }
