@@ -8,7 +8,9 @@ import {
   type RouteCompileContext,
 } from "../routing/compile-route.ts";
 import { createRouteSchema } from "../routing/route-schema.ts";
-import { compileSource } from "../sources/compile-source.ts";
+import { compileSource, type SourceCompileContext } from "../sources/compile-source.ts";
+import { PRESETS } from "../sources/presets/presets.ts";
+import { createSourceSchema } from "../sources/source-schema.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
@@ -78,7 +80,11 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   );
   const targets = targetKinds(data.targets);
   const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
-  const sources = compileSources(data.sources, functions, found);
+  const sources = compileSources(
+    data.sources,
+    { presets: PRESETS, functions, schema: createSourceSchema(PRESETS) },
+    found,
+  );
   const routes = compileRoutes(
     data.routes,
     {
@@ -115,13 +121,13 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
 
 function compileSources(
   value: unknown,
-  functions: Config["functions"],
+  context: SourceCompileContext,
   found: Problem[],
 ): Map<string, CompiledSource> {
   const sources = new Map<string, CompiledSource>();
   if (!isRecord(value)) return sources;
   for (const [name, entry] of Object.entries(value)) {
-    const { source, problems } = compileSource(name, entry, functions);
+    const { source, problems } = compileSource(name, entry, context);
     found.push(...problems);
     if (source) sources.set(name, source);
   }

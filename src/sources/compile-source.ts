@@ -7,8 +7,10 @@ import {
 import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { TemplateSyntaxError } from "../templates/template-error.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
-import { findPreset } from "./presets/presets.ts";
-import { sourceSchema, sourceSettingsSchema, type SourceConfig } from "./source-schema.ts";
+import { findPreset } from "./presets/find-preset.ts";
+import type { SourcePreset } from "./presets/source-preset.ts";
+import type { SourceConfig, SourceSchema } from "./source-schema.ts";
+import { sourceSettingsSchema } from "./source-settings-schema.ts";
 import { compileVerifiers, type Verifier } from "./verifiers/compile-verifiers.ts";
 
 export interface CompiledSource {
@@ -23,6 +25,14 @@ export interface CompiledSource {
   ping?: CompiledCondition;
 }
 
+/** What compiling a source reads: the presets it may name, template helpers, its schema. */
+export interface SourceCompileContext {
+  presets: readonly SourcePreset[];
+  functions: TemplateFunctions;
+  /** The source schema built for these presets (see createSourceSchema). */
+  schema: SourceSchema;
+}
+
 /**
  * A source as it runs: its preset's settings with the source's own over them (key by key, and
  * check by check under verify), its checks compiled, its templates and ping condition compiled.
@@ -31,12 +41,13 @@ export interface CompiledSource {
 export function compileSource(
   name: string,
   entry: unknown,
-  functions: TemplateFunctions,
+  context: SourceCompileContext,
 ): { source?: CompiledSource; problems: Problem[] } {
-  const parsed = sourceSchema.safeParse(entry ?? {});
+  const { functions } = context;
+  const parsed = context.schema.safeParse(entry ?? {});
   if (!parsed.success) return { problems: [] };
   const own = parsed.data;
-  const preset = own.preset ? findPreset(own.preset) : undefined;
+  const preset = own.preset ? findPreset(context.presets, own.preset) : undefined;
   const theirs = preset ? sourceSettingsSchema.parse(preset.settings) : {};
   const config = { ...theirs, ...definedOnly(own), dedupe_window: own.dedupe_window };
   const problems: Problem[] = [];
