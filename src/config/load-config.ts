@@ -128,7 +128,7 @@ function compileSources(
   if (!isRecord(value)) return sources;
   for (const [name, entry] of Object.entries(value)) {
     const { source, problems } = compileSource(name, entry, context);
-    found.push(...problems);
+    found.push(...problems.map((p) => ({ ...p, path: ["sources", name, ...p.path] })));
     if (source) sources.set(name, source);
   }
   return sources;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createActions } from "../actions/actions.ts";
+import type { Problem } from "../core/problem.ts";
 import { parseConfig } from "../config/load-config.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import { compileSource } from "./compile-source.ts";
@@ -43,11 +44,11 @@ describe("compileSource merges the preset's settings under the source's own", ()
     expect(source?.verifiers.map((v) => v.scheme)).toEqual(schemes);
   });
 
-  it.each<[unknown, { path: (string | number)[]; message: string }]>([
+  it.each<[unknown, Problem]>([
     [
       { preset: "typeform" },
       {
-        path: ["sources", "s", "verify", "hmac"],
+        path: ["verify", "hmac"],
         message:
           "the typeform preset verifies requests with hmac: set verify.hmac.secret (or hmac: false to accept unverified requests)",
       },
@@ -55,17 +56,17 @@ describe("compileSource merges the preset's settings under the source's own", ()
     [
       { preset: "pipedrive", verify: { basic: { username: "u" } } },
       {
-        path: ["sources", "s", "verify", "basic", "password"],
+        path: ["verify", "basic", "password"],
         message: "password is required (the pipedrive preset verifies with basic)",
       },
     ],
     [
       { verify: { hmac: { secret: "s" } } },
-      { path: ["sources", "s", "verify", "hmac", "header"], message: "header is required" },
+      { path: ["verify", "hmac", "header"], message: "header is required" },
     ],
     [
       { verify: { token: { in: "header" } } },
-      { path: ["sources", "s", "verify", "token", "secret"], message: "secret is required" },
+      { path: ["verify", "token", "secret"], message: "secret is required" },
     ],
   ])("reports a missing setting: %j", (entry, problem) => {
     expect(compile(entry).problems).toEqual([problem]);

@@ -1,4 +1,4 @@
-import type { Problem, ProblemPath } from "../core/problem.ts";
+import type { Problem } from "../core/problem.ts";
 import {
   compileCondition,
   ConditionSyntaxError,
@@ -36,7 +36,8 @@ export interface SourceCompileContext {
 /**
  * A source as it runs: its preset's settings with the source's own over them (key by key, and
  * check by check under verify), its checks compiled, its templates and ping condition compiled.
- * Undefined when the entry does not validate (the schema reports why).
+ * Undefined when the entry does not validate (the schema reports why). Problems are relative to
+ * the source entry, like a route's; the loader puts them under `sources.<name>`.
  */
 export function compileSource(
   name: string,
@@ -50,16 +51,12 @@ export function compileSource(
   const preset = own.preset ? findPreset(context.presets, own.preset) : undefined;
   const theirs = preset ? sourceSettingsSchema.parse(preset.settings) : {};
   const config = { ...theirs, ...definedOnly(own), dedupe_window: own.dedupe_window };
-  const problems: Problem[] = [];
-  const at = (path: ProblemPath) => ["sources", name, ...path];
-
-  const { verifiers, problems: verifyProblems } = compileVerifiers(
+  const { verifiers, problems } = compileVerifiers(
     preset
       ? { name: preset.name, verify: theirs.verify ?? {}, required: preset.required }
       : undefined,
     own.verify,
   );
-  problems.push(...verifyProblems.map((p) => ({ ...p, path: at(p.path) })));
 
   const source: CompiledSource = {
     name,
@@ -73,7 +70,7 @@ export function compileSource(
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
       problems.push({
-        path: at(["dedupe"]),
+        path: ["dedupe"],
         message: error.message,
         offset: error.offset,
       });
@@ -85,7 +82,7 @@ export function compileSource(
     } catch (error) {
       if (!(error instanceof ConditionSyntaxError)) throw error;
       problems.push({
-        path: at(["ping", ...error.path]),
+        path: ["ping", ...error.path],
         message: error.message,
         atKey: error.atKey,
         offset: error.offset,
