@@ -2,6 +2,7 @@ import { createActions } from "../src/actions/actions.ts";
 import { renderActionsDoc } from "../src/actions/render-actions-doc.ts";
 import { createJsonSchema } from "../src/config/create-json-schema.ts";
 import { renderConfigDoc } from "../src/config/render-config-doc.ts";
+import { PRESETS } from "../src/sources/presets/presets.ts";
 import { renderSourcesDoc } from "../src/sources/render-sources-doc.ts";
 
 /** Every generated file of the repository, by path, with the content it must have. */
@@ -11,6 +12,6 @@ export function generatedFiles(): Record<string, string> {
     "schema/routes.schema.json": `${JSON.stringify(createJsonSchema(actions), null, 2)}\n`,
     "docs/actions.md": renderActionsDoc(actions),
     "docs/configuration.md": renderConfigDoc(actions),
-    "docs/sources.md": renderSourcesDoc(),
+    "docs/sources.md": renderSourcesDoc(PRESETS),
   };
 }

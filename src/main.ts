@@ -9,7 +9,7 @@ import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runt
 import type { Config } from "./config/config.ts";
 import { checkTargets } from "./admin/check-targets.ts";
 import { logTargetChecks } from "./admin/log-target-checks.ts";
-import { formatProblem, formatWarning, type ConfigProblem } from "./core/config-problem.ts";
+import { formatProblem, formatWarning, type PlacedProblem } from "./core/problem.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCircuitBreaker } from "./targets/circuit-breaker.ts";
 import { createDispatcher } from "./dispatch/dispatcher.ts";
@@ -174,7 +174,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
 }
 
 /** Each config warning as a log line of its own, as `botbridge check` prints it. */
-function logWarnings(log: pino.Logger, warnings: readonly ConfigProblem[]): void {
+function logWarnings(log: pino.Logger, warnings: readonly PlacedProblem[]): void {
   for (const warning of warnings) log.warn({ code: "config_warning" }, formatWarning(warning));
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
-import { formatProblem } from "../src/core/config-problem.ts";
+import { formatProblem } from "../src/core/problem.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 
 /**

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { CompiledSource } from "../src/sources/compile-source.ts";
 import { templatesSchema } from "../src/config/templates-schema.ts";
 import { compileSource } from "../src/sources/compile-source.ts";
-import { findPreset, PRESETS } from "../src/sources/presets/presets.ts";
+import { findPreset } from "../src/sources/presets/find-preset.ts";
+import { PRESETS } from "../src/sources/presets/presets.ts";
+import { createSourceSchema } from "../src/sources/source-schema.ts";
 import { prepareRequest, type PreparedRequest } from "../src/ingest/prepare-request.ts";
 import { compileTemplate } from "../src/templates/compile-template.ts";
 import { eventContext } from "../src/templates/event-context.ts";
@@ -16,6 +18,7 @@ import { readFixture, type Fixture } from "./read-fixture.ts";
  * secret is wrong.
  */
 const functions = createTemplateFunctions(templatesSchema.parse({}));
+const context = { presets: PRESETS, functions, schema: createSourceSchema(PRESETS) };
 const TOKEN = "url-token-for-tests";
 
 interface Case {
@@ -255,7 +258,7 @@ function source(c: Case, secret: string): CompiledSource {
   const { source, problems } = compileSource(
     c.fixture,
     { preset: c.preset, verify: c.verify(secret) },
-    functions,
+    context,
   );
   expect(problems).toEqual([]);
   return source!;
@@ -375,11 +378,15 @@ describe("handshakes are answered and not stored", () => {
 describe("the field paths docs/sources.md lists for each preset find a value in its fixtures", () => {
   /** Fields the fixtures do not carry (optional in the sender's payload). */
   const ABSENT = new Set(["tilda body.utm_source"]);
-  const presets = PRESETS.filter((p) => cases.some((c) => findPreset(c.preset)?.name === p.name));
+  const presets = PRESETS.filter((p) =>
+    cases.some((c) => findPreset(PRESETS, c.preset)?.name === p.name),
+  );
   it.each(presets.map((p) => [p.name, p] as const))("%s", async (_name, preset) => {
     const events = (
       await Promise.all(
-        cases.filter((c) => findPreset(c.preset)?.name === preset.name).map((c) => send(c)),
+        cases
+          .filter((c) => findPreset(PRESETS, c.preset)?.name === preset.name)
+          .map((c) => send(c)),
       )
     ).flatMap((p) => p.events);
     const missing: string[] = [];

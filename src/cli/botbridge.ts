@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem, formatWarning } from "../core/config-problem.ts";
+import { formatProblem, formatWarning } from "../core/problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
 import { loadConfig } from "../config/load-config.ts";
 import { createMasker } from "../targets/mask-secrets.ts";

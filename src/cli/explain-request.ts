@@ -1,7 +1,7 @@
 import type { Action } from "../actions/define-action.ts";
 import type { Config } from "../config/config.ts";
-import { formatPath } from "../core/config-problem.ts";
 import { formatIssues } from "../core/format-issues.ts";
+import { formatProblem } from "../core/problem.ts";
 import { issueMessage } from "../core/issue-message.ts";
 import type { WhyNot } from "../routing/compile-condition.ts";
 import { selectRoutes } from "../routing/select-routes.ts";
@@ -118,8 +118,8 @@ async function explainEvent(
             : definition.params.safeParse(params, { error: issueMessage });
         const problems =
           checked && !checked.success
-            ? formatIssues(checked.error.issues, params).map(
-                (p) => `${formatPath([action.type, ...p.path])}: ${p.message}`,
+            ? formatIssues(checked.error.issues, params).map((p) =>
+                formatProblem({ ...p, path: [action.type, ...p.path] }),
               )
             : undefined;
         explained.push({

@@ -1,5 +1,5 @@
 import type { CompiledSource } from "../sources/compile-source.ts";
-import type { ConfigPath } from "../core/format-issues.ts";
+import type { Problem } from "../core/problem.ts";
 
 /**
  * `server.trust_proxy: true` makes the client address the first X-Forwarded-For entry, which the
@@ -9,7 +9,7 @@ import type { ConfigPath } from "../core/format-issues.ts";
 export function findTrustProxyWarnings(
   trustProxy: unknown,
   sources: Iterable<CompiledSource>,
-): { path: ConfigPath; message: string }[] {
+): Problem[] {
   if (trustProxy !== true) return [];
   return [...sources]
     .filter((source) => source.verifiers.some((v) => v.scheme === "ip_allow"))

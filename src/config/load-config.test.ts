@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createActions } from "../actions/actions.ts";
-import { formatWarning } from "../core/config-problem.ts";
+import { formatWarning } from "../core/problem.ts";
 import { parseConfig } from "./load-config.ts";
 
 const replay =

@@ -8,13 +8,15 @@ import {
   type RouteCompileContext,
 } from "../routing/compile-route.ts";
 import { createRouteSchema } from "../routing/route-schema.ts";
-import { compileSource } from "../sources/compile-source.ts";
+import { compileSource, type SourceCompileContext } from "../sources/compile-source.ts";
+import { PRESETS } from "../sources/presets/presets.ts";
+import { createSourceSchema } from "../sources/source-schema.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
-import { sortProblems, type ConfigProblem } from "../core/config-problem.ts";
+import { sortProblems, type PlacedProblem, type Problem } from "../core/problem.ts";
 import { findTrustProxyWarnings } from "./find-trust-proxy-warnings.ts";
-import { formatIssues, type ConfigPath } from "../core/format-issues.ts";
+import { formatIssues } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
 import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
@@ -23,8 +25,8 @@ import { templatesSchema } from "./templates-schema.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
 export type LoadResult =
-  | { ok: true; config: Config; warnings: ConfigProblem[] }
-  | { ok: false; problems: ConfigProblem[] };
+  | { ok: true; config: Config; warnings: PlacedProblem[] }
+  | { ok: false; problems: PlacedProblem[] };
 
 export interface LoadOptions {
   actions: readonly ActionSpec[];
@@ -46,13 +48,6 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
     };
   }
   return parseConfig(text, file, options);
-}
-
-interface Located {
-  path: ConfigPath;
-  message: string;
-  atKey: boolean;
-  offset?: number;
 }
 
 /**
@@ -77,7 +72,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   }
   const env = resolveEnv(document, options.env);
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
-  const found: Located[] = [...env.problems];
+  const found: Problem[] = [...env.problems];
 
   const parsed = createRoutesSchema(options.actions).safeParse(raw, { error: issueMessage });
   if (!parsed.success) found.push(...formatIssues(parsed.error.issues, raw));
@@ -89,8 +84,13 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   );
   const targets = targetKinds(data.targets);
   const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
-  const warned: Located[] = [];
-  const sources = compileSources(data.sources, functions, found, warned);
+  const warned: Problem[] = [];
+  const sources = compileSources(
+    data.sources,
+    { presets: PRESETS, functions, schema: createSourceSchema(PRESETS) },
+    found,
+    warned,
+  );
   const routes = compileRoutes(
     data.routes,
     {
@@ -103,7 +103,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
     found,
   );
 
-  const place = (p: Located): ConfigProblem => {
+  const place = (p: Problem): PlacedProblem => {
     const { line, col } = locate(document, lineCounter, p.path, p.atKey, p.offset);
     return { file, line, col, path: p.path, message: p.message };
   };
@@ -131,16 +131,17 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
 
 function compileSources(
   value: unknown,
-  functions: Config["functions"],
-  found: Located[],
-  warned: Located[],
+  context: SourceCompileContext,
+  found: Problem[],
+  warned: Problem[],
 ): Map<string, CompiledSource> {
   const sources = new Map<string, CompiledSource>();
   if (!isRecord(value)) return sources;
   for (const [name, entry] of Object.entries(value)) {
-    const { source, problems, warnings } = compileSource(name, entry, functions);
-    found.push(...problems);
-    warned.push(...warnings);
+    const { source, problems, warnings } = compileSource(name, entry, context);
+    const under = (p: Problem): Problem => ({ ...p, path: ["sources", name, ...p.path] });
+    found.push(...problems.map(under));
+    warned.push(...warnings.map(under));
     if (source) sources.set(name, source);
   }
   return sources;
@@ -149,7 +150,7 @@ function compileSources(
 function compileRoutes(
   value: unknown,
   context: RouteCompileContext,
-  found: Located[],
+  found: Problem[],
 ): CompiledRoute[] {
   if (!Array.isArray(value)) return [];
   const compiled: CompiledRoute[] = [];
@@ -162,7 +163,6 @@ function compileRoutes(
         found.push({
           path: ["routes", index, "id"],
           message: `duplicate route id "${id}" (first used by routes[${first}])`,
-          atKey: false,
         });
       else firstIndexOfId.set(id, index);
     }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from "yaml";
-import type { ConfigPath } from "../core/format-issues.ts";
+import type { ProblemPath } from "../core/problem.ts";
 
 export interface Location {
   line: number;
@@ -14,7 +14,7 @@ export interface Location {
 export function locate(
   document: Document,
   lineCounter: LineCounter,
-  path: ConfigPath,
+  path: ProblemPath,
   atKey = false,
   offset?: number,
 ): Location {

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parse, type Document, type Node } from "yaml";
-import type { ConfigPath, PathProblem } from "../core/format-issues.ts";
+import type { Problem, ProblemPath } from "../core/problem.ts";
 
 /** A `${NAME}` or `${NAME:-default}` reference, as the loader resolves it (and the editor schema accepts it). */
 export const ENV_REFERENCE = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}`;
@@ -7,7 +7,7 @@ const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 const ONLY_VARIABLE = new RegExp(`^${ENV_REFERENCE}$`);
 
 export interface EnvResolution {
-  problems: PathProblem[];
+  problems: Problem[];
   /** Values taken from the environment under targets and sources: masked wherever they show. */
   secrets: Set<string>;
 }
@@ -19,9 +19,9 @@ export interface EnvResolution {
  * default is a problem at the scalar that uses it.
  */
 export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResolution {
-  const problems: PathProblem[] = [];
+  const problems: Problem[] = [];
   const secrets = new Set<string>();
-  const visit = (node: unknown, path: ConfigPath): void => {
+  const visit = (node: unknown, path: ProblemPath): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -37,7 +37,10 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
     }
   };
 
-  const resolveScalar = (node: Node & { value: string; type?: string }, path: ConfigPath): void => {
+  const resolveScalar = (
+    node: Node & { value: string; type?: string },
+    path: ProblemPath,
+  ): void => {
     const text = node.value;
     const before = problems.length;
     const resolved = text.replace(
@@ -53,7 +56,6 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
         problems.push({
           path,
           message: `environment variable ${name ?? ""} is not set (write \${${name ?? ""}:-default} to give a default)`,
-          atKey: false,
         });
         return "";
       },
@@ -75,7 +77,7 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
 const PUBLIC_KEYS =
   /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|include_event_id|preset|window|tolerance|algorithm|encoding)$/;
 
-function isSecretPath(path: ConfigPath): boolean {
+function isSecretPath(path: ProblemPath): boolean {
   if (path[0] !== "targets" && path[0] !== "sources") return false;
   const last = path[path.length - 1];
   return !(typeof last === "string" && PUBLIC_KEYS.test(last));

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { ActionSpec } from "../actions/action-spec.ts";
 import { targetSchema } from "../targets/target-schema.ts";
 import { createRouteSchema } from "../routing/route-schema.ts";
-import { sourceSchema } from "../sources/source-schema.ts";
+import { PRESETS } from "../sources/presets/presets.ts";
+import { createSourceSchema } from "../sources/source-schema.ts";
 import { deliverySchema } from "../routing/delivery-schema.ts";
 import { serverSchema } from "./server-schema.ts";
 import { storageSchema } from "../store/storage-schema.ts";
@@ -29,7 +30,10 @@ export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema
           "Accounts that actions call, by name. An action calls the target of its kind; when several targets share a kind, the action item names one with target.",
       }),
       sources: z
-        .record(nameSchema.meta({ examples: ["tilda"] }), z.union([sourceSchema, z.null()]))
+        .record(
+          nameSchema.meta({ examples: ["tilda"] }),
+          z.union([createSourceSchema(PRESETS), z.null()]),
+        )
         .default({})
         .meta({
           description:

@@ -1,22 +1,13 @@
 import type { z } from "zod";
 import { KEY_MESSAGE_SEPARATOR, typeName } from "./issue-message.ts";
-
-export type ConfigPath = (string | number)[];
-
-/** One validation problem, before it is given a place in the file. */
-export interface PathProblem {
-  path: ConfigPath;
-  message: string;
-  /** Point at the key at `path` rather than at its value. */
-  atKey: boolean;
-}
+import type { Problem, ProblemPath } from "./problem.ts";
 
 /**
  * Turns zod issues into one problem per mistake: unknown keys one by one (at the key), unions
  * narrowed to the alternative the input was evidently meant as, and type mismatches of every
  * alternative folded into one "expected A or B, got C".
  */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown): PathProblem[] {
+export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown): Problem[] {
   const problems = issues.flatMap((issue) => expand(issue, [], data));
   const malformed = new Set(
     problems
@@ -28,12 +19,13 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
     .map(({ path, message, atKey }) => ({ path, message, atKey }));
 }
 
-interface Expanded extends PathProblem {
+interface Expanded extends Problem {
+  atKey: boolean;
   refinement: boolean;
 }
 
-function expand(issue: z.core.$ZodIssue, base: ConfigPath, data: unknown): Expanded[] {
-  const path = [...base, ...(issue.path as ConfigPath)];
+function expand(issue: z.core.$ZodIssue, base: ProblemPath, data: unknown): Expanded[] {
+  const path = [...base, ...(issue.path as ProblemPath)];
   switch (issue.code) {
     case "unrecognized_keys": {
       const messages = issue.message.split(KEY_MESSAGE_SEPARATOR);
@@ -78,7 +70,7 @@ function expand(issue: z.core.$ZodIssue, base: ConfigPath, data: unknown): Expan
 
 function expandUnion(
   branches: readonly (readonly z.core.$ZodIssue[])[],
-  path: ConfigPath,
+  path: ProblemPath,
   data: unknown,
 ): Expanded[] {
   const expanded = branches.map((issues) => issues.flatMap((issue) => expand(issue, path, data)));
@@ -105,11 +97,11 @@ function expandUnion(
   ];
 }
 
-function isTypeMismatch(problem: Expanded, path: ConfigPath): boolean {
+function isTypeMismatch(problem: Expanded, path: ProblemPath): boolean {
   return key(problem.path) === key(path) && /^expected .+, got /.test(problem.message);
 }
 
-function valueAt(data: unknown, path: ConfigPath): unknown {
+function valueAt(data: unknown, path: ProblemPath): unknown {
   let node = data;
   for (const segment of path) {
     if (node === null || typeof node !== "object") return undefined;
@@ -118,6 +110,6 @@ function valueAt(data: unknown, path: ConfigPath): unknown {
   return node;
 }
 
-function key(path: ConfigPath): string {
+function key(path: ProblemPath): string {
   return JSON.stringify(path);
 }

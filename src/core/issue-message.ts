@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { suggest } from "./suggest.ts";
+import { didYouMean } from "./did-you-mean.ts";
 
 /** Separates the per-key messages of one unrecognized_keys issue (see formatIssues). */
 export const KEY_MESSAGE_SEPARATOR = "\n";
@@ -16,17 +16,15 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case "unrecognized_keys": {
       const known = knownKeys(issue.inst);
       return issue.keys
-        .map((key) => {
-          const hint = suggest(key, known);
-          return `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ""}`;
-        })
+        .map((key) => `unknown key "${key}"${didYouMean(key, known)}`)
         .join(KEY_MESSAGE_SEPARATOR);
     }
     case "invalid_value": {
       const expected = `expected ${issue.values.map((v) => JSON.stringify(v)).join(" | ")}`;
       const words = issue.values.filter((v) => typeof v === "string");
-      const hint = typeof issue.input === "string" ? suggest(issue.input, words) : undefined;
-      return hint ? `${expected}; did you mean "${hint}"?` : expected;
+      return typeof issue.input === "string"
+        ? `${expected}${didYouMean(issue.input, words)}`
+        : expected;
     }
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator)

@@ -1,4 +1,5 @@
 import type { Action } from "../actions/define-action.ts";
+import { formatProblem } from "../core/problem.ts";
 import type { TargetConfig } from "../targets/target-schema.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
 import { compileRoute, type CompiledRoute } from "../routing/compile-route.ts";
@@ -37,7 +38,7 @@ export function createRouteCache(
       });
       if (!route)
         throw new Error(
-          `route snapshot does not compile: ${problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}`,
+          `route snapshot does not compile: ${problems.map(formatProblem).join("; ")}`,
         );
       if (byText.size >= limit) byText.delete(byText.keys().next().value ?? "");
       byText.set(text, route);

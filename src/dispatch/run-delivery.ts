@@ -4,8 +4,8 @@ import type { Action } from "../actions/define-action.ts";
 import type { TargetRuntimes } from "../targets/target-runtimes.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { formatIssues } from "../core/format-issues.ts";
+import { formatProblem } from "../core/problem.ts";
 import { issueMessage } from "../core/issue-message.ts";
-import { formatPath } from "../core/config-problem.ts";
 import type { CompiledAction, CompiledRoute } from "../routing/compile-route.ts";
 import { eventContext } from "../templates/event-context.ts";
 import type { ClaimedDelivery, DeliveryChange, NewAttempt, Store } from "../store/store.ts";
@@ -135,8 +135,8 @@ export async function runDelivery(
       const rendered = await action.params.render(context);
       const parsed = definition.params.safeParse(rendered, { error: issueMessage });
       if (!parsed.success) {
-        const details = formatIssues(parsed.error.issues, rendered).map(
-          (p) => `${formatPath([action.type, ...p.path])}: ${p.message}`,
+        const details = formatIssues(parsed.error.issues, rendered).map((p) =>
+          formatProblem({ ...p, path: [action.type, ...p.path] }),
         );
         throw new ActionError("invalid_params", details.join("; "));
       }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { suggest } from "../core/suggest.ts";
+import { didYouMean } from "../core/did-you-mean.ts";
 import { issueMessage } from "../core/issue-message.ts";
 import { templatable } from "../core/templatable.ts";
 import { conditionSchema } from "./condition-schema.ts";
@@ -64,12 +64,11 @@ export function createActionItemSchema(actions: readonly ActionSpec[]): z.ZodTyp
     for (const key of keys) {
       const params = byType.get(key);
       if (!params) {
-        const hint = suggest(key, types);
         ctx.addIssue({
           code: "custom",
           path: [key],
           params: { at_key: true },
-          message: `unknown action type "${key}"${hint ? `; did you mean "${hint}"?` : ""}`,
+          message: `unknown action type "${key}"${didYouMean(key, types)}`,
         });
         continue;
       }

@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { ActionSpec } from "../actions/action-spec.ts";
 import { ACTION_ITEM_KEYS } from "./action-item-schema.ts";
 import type { TargetConfig } from "../targets/target-schema.ts";
-import type { ConfigPath } from "../core/format-issues.ts";
-import { suggest } from "../core/suggest.ts";
+import type { Problem, ProblemPath } from "../core/problem.ts";
+import { didYouMean } from "../core/did-you-mean.ts";
 import { isTemplate } from "../core/template-string-schema.ts";
 import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { compileValue, ValueSyntaxError, type CompiledValue } from "../templates/compile-value.ts";
@@ -39,14 +39,6 @@ export interface CompiledRoute {
   actions: CompiledAction[];
 }
 
-/** A problem in one route, relative to it; `offset` points into a template's text. */
-export interface RouteProblem {
-  path: ConfigPath;
-  message: string;
-  atKey: boolean;
-  offset?: number;
-}
-
 export interface RouteCompileContext {
   actions: ReadonlyMap<string, ActionSpec>;
   functions: TemplateFunctions;
@@ -67,8 +59,8 @@ type Raw = Record<string, unknown>;
 export function compileRoute(
   raw: unknown,
   context: RouteCompileContext,
-): { route?: CompiledRoute; problems: RouteProblem[] } {
-  const problems: RouteProblem[] = [];
+): { route?: CompiledRoute; problems: Problem[] } {
+  const problems: Problem[] = [];
   const route: Raw = isRecord(raw) ? raw : {};
   if (typeof route.source === "string") checkSource(route.source, context.sources, problems);
   const when = conditionOrProblem(route.when, ["when"], context.functions, problems);
@@ -81,7 +73,7 @@ export function compileRoute(
   const items = Array.isArray(route.actions) ? (route.actions as unknown[]) : [];
   items.forEach((entry, index) => {
     const item: Raw = isRecord(entry) ? entry : {};
-    const here: ConfigPath = ["actions", index];
+    const here: ProblemPath = ["actions", index];
     const type =
       Object.keys(item).find((k) => !(ACTION_ITEM_KEYS as readonly string[]).includes(k)) ?? "";
     const spec = context.actions.get(type);
@@ -90,7 +82,6 @@ export function compileRoute(
         problems.push({
           path: [...here, "id"],
           message: `duplicate action id "${item.id}" in this route`,
-          atKey: false,
         });
       ids.add(item.id);
     }
@@ -132,30 +123,26 @@ export function compileRoute(
   };
 }
 
-function checkSource(source: string, sources: readonly string[], problems: RouteProblem[]): void {
+function checkSource(source: string, sources: readonly string[], problems: Problem[]): void {
   if (sources.includes(source)) return;
-  const hint = suggest(source, sources);
-  const known =
-    sources.length === 0 ? "; no sources are defined" : hint ? `; did you mean "${hint}"?` : "";
-  problems.push({ path: ["source"], message: `unknown source "${source}"${known}`, atKey: false });
+  const known = sources.length === 0 ? "; no sources are defined" : didYouMean(source, sources);
+  problems.push({ path: ["source"], message: `unknown source "${source}"${known}` });
 }
 
 function resolveTarget(
   item: Raw,
   spec: ActionSpec,
   targets: RouteCompileContext["targets"],
-  here: ConfigPath,
-  problems: RouteProblem[],
+  here: ProblemPath,
+  problems: Problem[],
 ): string | undefined {
   if (item.target !== undefined) {
     if (typeof item.target !== "string") return undefined;
     const chosen = targets[item.target];
     if (!chosen) {
-      const hint = suggest(item.target, Object.keys(targets));
       problems.push({
         path: [...here, "target"],
-        message: `unknown target "${item.target}"${hint ? `; did you mean "${hint}"?` : ""}`,
-        atKey: false,
+        message: `unknown target "${item.target}"${didYouMean(item.target, Object.keys(targets))}`,
       });
       return undefined;
     }
@@ -163,7 +150,6 @@ function resolveTarget(
       problems.push({
         path: [...here, "target"],
         message: `target "${item.target}" is of type ${chosen.type}; ${spec.type} needs a ${spec.target} target`,
-        atKey: false,
       });
       return undefined;
     }
@@ -186,9 +172,9 @@ function resolveTarget(
 
 function paramsOrProblem(
   value: unknown,
-  path: ConfigPath,
+  path: ProblemPath,
   functions: TemplateFunctions,
-  problems: RouteProblem[],
+  problems: Problem[],
 ): CompiledValue | undefined {
   try {
     return compileValue(value ?? {}, functions);
@@ -197,7 +183,6 @@ function paramsOrProblem(
     problems.push({
       path: [...path, ...error.path],
       message: error.message,
-      atKey: false,
       offset: error.offset,
     });
     return undefined;
@@ -206,9 +191,9 @@ function paramsOrProblem(
 
 function conditionOrProblem(
   value: unknown,
-  path: ConfigPath,
+  path: ProblemPath,
   functions: TemplateFunctions,
-  problems: RouteProblem[],
+  problems: Problem[],
 ): CompiledCondition | undefined {
   if (value === undefined) return undefined;
   const condition = conditionSchema.safeParse(value);
@@ -229,15 +214,15 @@ function conditionOrProblem(
 
 function templateOrProblem(
   text: string,
-  path: ConfigPath,
+  path: ProblemPath,
   functions: TemplateFunctions,
-  problems: RouteProblem[],
+  problems: Problem[],
 ): CompiledTemplate | undefined {
   try {
     return compileTemplate(text, functions);
   } catch (error) {
     if (!(error instanceof TemplateSyntaxError)) throw error;
-    problems.push({ path, message: error.message, atKey: false, offset: error.offset });
+    problems.push({ path, message: error.message, offset: error.offset });
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { ConfigPath } from "../core/format-issues.ts";
+import type { Problem } from "../core/problem.ts";
 import {
   compileCondition,
   ConditionSyntaxError,
@@ -7,8 +7,10 @@ import {
 import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { TemplateSyntaxError } from "../templates/template-error.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
-import { findPreset } from "./presets/presets.ts";
-import { sourceSchema, sourceSettingsSchema, type SourceConfig } from "./source-schema.ts";
+import { findPreset } from "./presets/find-preset.ts";
+import type { SourcePreset } from "./presets/source-preset.ts";
+import type { SourceConfig, SourceSchema } from "./source-schema.ts";
+import { sourceSettingsSchema } from "./source-settings-schema.ts";
 import { compileVerifiers, type Verifier } from "./verifiers/compile-verifiers.ts";
 
 export interface CompiledSource {
@@ -23,45 +25,39 @@ export interface CompiledSource {
   ping?: CompiledCondition;
 }
 
-export interface SourceProblem {
-  path: ConfigPath;
-  message: string;
-  atKey: boolean;
-  offset?: number;
+/** What compiling a source reads: the presets it may name, template helpers, its schema. */
+export interface SourceCompileContext {
+  presets: readonly SourcePreset[];
+  functions: TemplateFunctions;
+  /** The source schema built for these presets (see createSourceSchema). */
+  schema: SourceSchema;
 }
 
 /**
  * A source as it runs: its preset's settings with the source's own over them (key by key, and
  * check by check under verify), its checks compiled, its templates and ping condition compiled.
- * Undefined when the entry does not validate (the schema reports why). Warnings are settings
- * that load but protect less than they seem to.
+ * Undefined when the entry does not validate (the schema reports why). Problems and warnings
+ * (settings that load but protect less than they seem to) are relative to the source entry, like
+ * a route's; the loader puts them under `sources.<name>`.
  */
 export function compileSource(
   name: string,
   entry: unknown,
-  functions: TemplateFunctions,
-): { source?: CompiledSource; problems: SourceProblem[]; warnings: SourceProblem[] } {
-  const parsed = sourceSchema.safeParse(entry ?? {});
+  context: SourceCompileContext,
+): { source?: CompiledSource; problems: Problem[]; warnings: Problem[] } {
+  const { functions } = context;
+  const parsed = context.schema.safeParse(entry ?? {});
   if (!parsed.success) return { problems: [], warnings: [] };
   const own = parsed.data;
-  const preset = own.preset ? findPreset(own.preset) : undefined;
+  const preset = own.preset ? findPreset(context.presets, own.preset) : undefined;
   const theirs = preset ? sourceSettingsSchema.parse(preset.settings) : {};
   const config = { ...theirs, ...definedOnly(own), dedupe_window: own.dedupe_window };
-  const problems: SourceProblem[] = [];
-  const at = (path: ConfigPath) => ["sources", name, ...path];
-
-  const {
-    verifiers,
-    problems: verifyProblems,
-    warnings: verifyWarnings,
-  } = compileVerifiers(
+  const { verifiers, problems, warnings } = compileVerifiers(
     preset
       ? { name: preset.name, verify: theirs.verify ?? {}, required: preset.required }
       : undefined,
     own.verify,
   );
-  problems.push(...verifyProblems.map((p) => ({ ...p, path: at(p.path), atKey: false })));
-  const warnings = verifyWarnings.map((w) => ({ ...w, path: at(w.path), atKey: false }));
 
   const source: CompiledSource = {
     name,
@@ -75,9 +71,8 @@ export function compileSource(
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
       problems.push({
-        path: at(["dedupe"]),
+        path: ["dedupe"],
         message: error.message,
-        atKey: false,
         offset: error.offset,
       });
     }
@@ -88,7 +83,7 @@ export function compileSource(
     } catch (error) {
       if (!(error instanceof ConditionSyntaxError)) throw error;
       problems.push({
-        path: at(["ping", ...error.path]),
+        path: ["ping", ...error.path],
         message: error.message,
         atKey: error.atKey,
         offset: error.offset,

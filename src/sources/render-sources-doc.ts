@@ -1,14 +1,14 @@
 import { stringify } from "yaml";
 import { z } from "zod";
-import { PRESETS } from "./presets/presets.ts";
-import { sourceSchema } from "./source-schema.ts";
+import type { SourcePreset } from "./presets/source-preset.ts";
+import { createSourceSchema } from "./source-schema.ts";
 import { HMAC_SCHEMES } from "./verifiers/hmac-schemes.ts";
 import { basicSettingsSchema } from "./verifiers/verify-basic.ts";
 import { hmacSettingsSchema } from "./verifiers/verify-hmac.ts";
 import { tokenSettingsSchema } from "./verifiers/verify-token.ts";
 
 /** docs/sources.md: source settings and checks (from the zod schemas) and every preset (from its declaration). */
-export function renderSourcesDoc(): string {
+export function renderSourcesDoc(presets: readonly SourcePreset[]): string {
   const lines = [
     "# Sources",
     "",
@@ -17,7 +17,7 @@ export function renderSourcesDoc(): string {
     "A source is an endpoint, `POST https://<host>/hooks/<source>` (GET too, for senders that put everything in the URL). A request is checked (`verify`), parsed by its content type, shaped, de-duplicated and stored with its deliveries before the sender gets its answer. A request that fails a check gets `401 verification_failed` and nothing is stored; the log line and `botbridge explain` say which check failed and why, never the secret. A sender's test request (`ping`) is answered and neither stored nor routed.",
     "",
     "Senders with a preset: " +
-      PRESETS.map((p) => `[${p.title}](#${anchor(p.name)})`).join(", ") +
+      presets.map((p) => `[${p.title}](#${anchor(p.name)})`).join(", ") +
       ". Stripe- and Calendly-style `t=...,v1=...` signatures are `hmac` schemes.",
     "",
     "To see why a request is refused, replay it: `botbridge explain --source <source> --file body.json -H 'Typeform-Signature: sha256=...' --query 'token=...'` prints each check's result in words (`--now <ms or ISO time>` checks a signed timestamp against another time, `--url` gives the URL the sender signed), then the event and the routes it would match; it sends nothing.",
@@ -26,7 +26,7 @@ export function renderSourcesDoc(): string {
     "",
     "A preset sets some of these; a setting written in the source overrides the preset's, and `false` turns off the preset's `dedupe`, `ping` or a `verify` check.",
     "",
-    ...table(sourceSchema),
+    ...table(createSourceSchema(presets)),
     "",
     "## Checks (`verify`)",
     "",
@@ -58,7 +58,7 @@ export function renderSourcesDoc(): string {
     "",
     "A list of addresses and CIDR ranges, e.g. `[203.0.113.7, 10.0.0.0/8]`. The client address is the connection's, unless `server.trust_proxy` says which proxies' `X-Forwarded-For` to believe.",
   ];
-  for (const preset of PRESETS) {
+  for (const preset of presets) {
     lines.push(
       "",
       `## ${preset.name}`,

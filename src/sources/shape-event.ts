@@ -7,7 +7,10 @@ import type { SourceConfig } from "./source-schema.ts";
  * (query_as_body), JSON text fields unpacked (json_fields), '+' put back (plus_repair), and an
  * array body split into one event per item (split).
  */
-export function shapeEvent(event: InboundEvent, config: SourceConfig): InboundEvent[] {
+export function shapeEvent(
+  event: InboundEvent,
+  config: Pick<SourceConfig, "query_as_body" | "json_fields" | "plus_repair" | "split">,
+): InboundEvent[] {
   let body = event.body;
   if (config.query_as_body && (body === undefined || body === "")) body = { ...event.query };
   for (const field of config.json_fields ?? []) body = unpackJson(body, field);

@@ -1,109 +1,38 @@
 import { z } from "zod";
 import { durationSchema } from "../core/duration-schema.ts";
-import { templateStringSchema } from "../core/template-string-schema.ts";
-import { conditionSchema } from "../routing/condition-schema.ts";
-import { PRESET_NAMES } from "./presets/presets.ts";
-import { offSchema, verifySchema } from "./verifiers/verify-schema.ts";
+import type { SourcePreset } from "./presets/source-preset.ts";
+import { sourceSettingsSchema } from "./source-settings-schema.ts";
 
-const off = offSchema;
-
-/** Everything a preset sets, and a source may set over it. */
-const settings = {
-  verify: verifySchema.optional(),
-  dedupe: z
-    .union([templateStringSchema, off])
-    .optional()
-    .meta({
-      description:
-        "A {{ template }} whose value identifies a repeat, e.g. {{ body.tranid }}; a repeat within dedupe_window is answered 200 and creates nothing. false turns the preset's off.",
-      examples: ["{{ body.tranid }}"],
-    }),
-  ping: z
-    .union([conditionSchema, off])
-    .optional()
-    .meta({
-      description:
-        "A condition marking a sender's test or handshake request (Tilda's test=test): answered with the success response, stored nowhere, routed nowhere. false turns the preset's off.",
-      examples: [{ equals: { "body.test": "test" } }],
-    }),
-  response: z
+/**
+ * A source. The presets it may name are the declarations passed in, by name and then by alias
+ * (in the order given), so a preset is declared in one place and the schema follows it.
+ */
+export function createSourceSchema(presets: readonly Pick<SourcePreset, "name" | "aliases">[]) {
+  const names = [...presets.map((p) => p.name), ...presets.flatMap((p) => p.aliases ?? [])];
+  return z
     .strictObject({
-      status: z
-        .number()
-        .int()
-        .min(200)
-        .max(299)
-        .optional()
-        .meta({
-          description: "The success status (default 200; Webflow and Elementor accept only 200).",
-          examples: [200],
-        }),
-      body: z
+      description: z
         .string()
         .optional()
         .meta({
-          description: "A text body instead of the default JSON {ok, event_id}.",
-          examples: ["OK"],
+          description: "A note for people reading the file.",
+          examples: ["Tilda lead forms"],
         }),
+      preset: z
+        .enum(names)
+        .optional()
+        .meta({
+          description:
+            "A sender's defaults (verification, parsing, dedupe key, ping answer); every one can be overridden here. See docs/sources.md.",
+          examples: ["tilda"],
+        }),
+      ...sourceSettingsSchema.shape,
+      dedupe_window: durationSchema
+        .prefault("24h")
+        .meta({ description: "How long a dedupe key is remembered.", examples: ["7d"] }),
     })
-    .optional()
-    .meta({ description: "What an accepted (or duplicate, or ping) request is answered." }),
-  split: z
-    .boolean()
-    .optional()
-    .meta({
-      description:
-        "A JSON array body becomes one event per item (HubSpot batches), each deduped on its own.",
-      examples: [true],
-    }),
-  json_fields: z
-    .array(z.string().min(1))
-    .optional()
-    .meta({
-      description:
-        "Body fields holding a JSON text (Jotform's rawRequest): parsed and merged into the body; the body's own fields win.",
-      examples: [["rawRequest"]],
-    }),
-  query_as_body: z
-    .boolean()
-    .optional()
-    .meta({
-      description:
-        "With no body, the query becomes the body (GetCourse puts everything in the URL).",
-      examples: [true],
-    }),
-  plus_repair: z
-    .array(z.string().min(1))
-    .optional()
-    .meta({
-      description:
-        "Body fields where a leading space was a '+' sent raw in a URL (phones): the '+' is put back.",
-      examples: [["phone"]],
-    }),
-};
+    .meta({ description: "An inbound endpoint, POST /hooks/<name>." });
+}
 
-export const sourceSettingsSchema = z.strictObject(settings);
-export type SourceSettingsInput = z.input<typeof sourceSettingsSchema>;
-
-export const sourceSchema = z
-  .strictObject({
-    description: z
-      .string()
-      .optional()
-      .meta({ description: "A note for people reading the file.", examples: ["Tilda lead forms"] }),
-    preset: z
-      .enum(PRESET_NAMES)
-      .optional()
-      .meta({
-        description:
-          "A sender's defaults (verification, parsing, dedupe key, ping answer); every one can be overridden here. See docs/sources.md.",
-        examples: ["tilda"],
-      }),
-    ...settings,
-    dedupe_window: durationSchema
-      .prefault("24h")
-      .meta({ description: "How long a dedupe key is remembered.", examples: ["7d"] }),
-  })
-  .meta({ description: "An inbound endpoint, POST /hooks/<name>." });
-
-export type SourceConfig = z.output<typeof sourceSchema>;
+export type SourceSchema = ReturnType<typeof createSourceSchema>;
+export type SourceConfig = z.output<SourceSchema>;

@@ -11,6 +11,8 @@ const DEDUPE = `{{ (
 
 export const amocrmPreset: SourcePreset = {
   name: "amocrm",
+  /** Kommo is amoCRM's international brand, with the same webhooks. */
+  aliases: ["kommo"],
   title: "amoCRM / Kommo",
   setup:
     "Settings → Integrations → Webhooks (or a Digital Pipeline 'send webhook' action): paste the URL and pick the events.",

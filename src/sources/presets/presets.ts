@@ -12,7 +12,10 @@ import { tildaPreset } from "./tilda-preset.ts";
 import { typeformPreset } from "./typeform-preset.ts";
 import { webflowPreset } from "./webflow-preset.ts";
 
-/** Every preset, in the order docs/sources.md lists them. */
+/**
+ * Every preset, in the order docs/sources.md lists them: the one list of them. The source schema
+ * takes its preset names from here (config/ passes it to createSourceSchema).
+ */
 export const PRESETS: readonly SourcePreset[] = [
   tildaPreset,
   amocrmPreset,
@@ -27,29 +30,3 @@ export const PRESETS: readonly SourcePreset[] = [
   elementorPreset,
   googleFormsPreset,
 ];
-
-export const PRESET_NAMES = [
-  "tilda",
-  "amocrm",
-  "bitrix24",
-  "getcourse",
-  "hubspot",
-  "pipedrive",
-  "typeform",
-  "jotform",
-  "webflow",
-  "tally",
-  "elementor",
-  "google-forms",
-  "kommo",
-] as const;
-
-export type PresetName = (typeof PRESET_NAMES)[number];
-
-/** Other names of a preset: Kommo is amoCRM's international brand, with the same webhooks. */
-const ALIASES: Readonly<Record<string, string>> = { kommo: "amocrm" };
-
-export function findPreset(name: string): SourcePreset | undefined {
-  const wanted = ALIASES[name] ?? name;
-  return PRESETS.find((p) => p.name === wanted);
-}

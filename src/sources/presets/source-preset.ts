@@ -1,9 +1,11 @@
-import type { SourceSettingsInput } from "../source-schema.ts";
+import type { SourceSettingsInput } from "../source-settings-schema.ts";
 import type { VerifyScheme } from "../verifiers/verify-schema.ts";
 
 /** A sender's defaults, with what its user must paste where; declared once, documented from here. */
 export interface SourcePreset {
   name: string;
+  /** Other names a source may give it (the same sender under another brand). */
+  aliases?: readonly string[];
   /** The sender, as its users know it. */
   title: string;
   /** One line: where in the sender to set the webhook up. */

@@ -1,4 +1,4 @@
-import type { ConfigPath } from "../../core/format-issues.ts";
+import type { Problem } from "../../core/problem.ts";
 import type { CheckInput, CheckResult, Completed } from "./check-result.ts";
 import { completeBasic, verifyBasic } from "./verify-basic.ts";
 import { findUnsignedTimestamp } from "./find-unsigned-timestamp.ts";
@@ -19,11 +19,6 @@ export interface Verifier {
   ): T;
 }
 
-export interface VerifierProblem {
-  path: ConfigPath;
-  message: string;
-}
-
 /**
  * The checks of a source, and warnings about checks that protect less than they seem to: the preset's settings with the user's over them, scheme by scheme
  * (`false` turns a scheme off). A scheme the preset requires, or one the user wrote, must be
@@ -32,10 +27,10 @@ export interface VerifierProblem {
 export function compileVerifiers(
   preset: { name: string; verify: VerifySettings; required: readonly VerifyScheme[] } | undefined,
   user: VerifySettings | undefined,
-): { verifiers: Verifier[]; problems: VerifierProblem[]; warnings: VerifierProblem[] } {
+): { verifiers: Verifier[]; problems: Problem[]; warnings: Problem[] } {
   const verifiers: Verifier[] = [];
-  const problems: VerifierProblem[] = [];
-  const warnings: VerifierProblem[] = [];
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const scheme of VERIFY_SCHEMES) {
     const mine = user?.[scheme];
     if (mine === false) continue;

@@ -1,5 +1,14 @@
-/** The closest of `options` to a mistyped `word`, if one is close enough to be a likely typo. */
-export function suggest(word: string, options: readonly string[]): string | undefined {
+/**
+ * The ending of a problem that names an unknown word: `; did you mean "port"?` with the closest
+ * of `options` when it is close enough to be a likely typo, else nothing.
+ */
+export function didYouMean(word: string, options: readonly string[]): string {
+  const hint = suggest(word, options);
+  return hint ? `; did you mean "${hint}"?` : "";
+}
+
+/** The closest of `options` to `word`, if within a third of its length (at least one edit). */
+function suggest(word: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const option of options) {
