@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { ActionError } from "../actions/action-error.ts";
 import type { Action } from "../actions/define-action.ts";
+import type { Masker } from "../actions/mask-secrets.ts";
 import type { TargetRuntimes } from "../actions/target-runtimes.ts";
 import type { Config } from "../config/config.ts";
 import { formatIssues } from "../config/format-issues.ts";
@@ -29,6 +30,8 @@ export interface DeliveryDeps {
   routes: RouteCache;
   breaker: CircuitBreaker;
   log: Logger;
+  /** Masks the config's secrets in everything a delivery stores or logs: outputs, errors, attempts. */
+  masker: Masker;
   now: () => number;
   /** How long to wait for a target's probe (half-open breaker) before looking again. */
   probeWait?: number;
@@ -44,15 +47,17 @@ export async function runDelivery(
   deps: DeliveryDeps,
   signal: AbortSignal,
 ): Promise<void> {
-  const { store, owner, config, now } = deps;
+  const { store, owner, config, now, masker } = deps;
   const lease = config.settings.delivery.lease;
   const settle = (change: DeliveryChange, attempt?: NewAttempt) =>
     store.advance({
       delivery_id: delivery.id,
       owner,
       now: now(),
-      change,
-      ...(attempt ? { attempt } : {}),
+      change: change.last_error
+        ? { ...change, last_error: masker.text(change.last_error) }
+        : change,
+      ...(attempt ? { attempt: masker.value(attempt) as NewAttempt } : {}),
     });
 
   let route: CompiledRoute;
@@ -156,6 +161,8 @@ export async function runDelivery(
       });
     } catch (error) {
       const failure = classifyFailure(error, now());
+      failure.message = masker.text(failure.message);
+      if (failure.body !== undefined) failure.body = masker.text(failure.body);
       await settleFailure(failure, {
         action,
         delivery,
