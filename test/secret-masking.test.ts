@@ -133,3 +133,72 @@ routes:
     );
   });
 });
+
+describe("an HTTP target that echoes its request headers", () => {
+  const secret = 'hd"r\\Sec/ret+v@l 9';
+  const basic = Buffer.from(`svc:${secret}`).toString("base64");
+
+  it("leaves no encoding of the secret in outputs (every header, the body at any depth), the database file or the log; an output is stored once", async () => {
+    fake = createFakeTarget({
+      respond: (call) =>
+        call.path === "/api/echo"
+          ? {
+              status: 200,
+              headers: {
+                "x-echo": call.headers["x-api-secret"] ?? "",
+                "x-echo-encoded": encodeURIComponent(call.headers["x-api-secret"] ?? ""),
+                "x-echo-basic": `Basic ${basic}`,
+                "set-cookie": "sid=s-1; HttpOnly",
+              },
+              body: {
+                lead_id: 42,
+                seen: { headers: call.headers },
+                deep: [{ form: new URLSearchParams({ k: secret }).toString() }],
+                json_text: JSON.stringify({ s: secret }),
+              },
+            }
+          : { status: 200, body: { ok: true } },
+    });
+    await fake.start();
+    t = await startBridge(
+      `
+version: 1
+delivery: { poll_interval: 20ms }
+targets:
+  crm:
+    type: http
+    base_url: \${FAKE_URL}/api
+    headers: { X-Api-Secret: "\${HTTP_SECRET}" }
+sources:
+  forms:
+routes:
+  - id: enrich
+    source: forms
+    actions:
+      - id: echo
+        http.request: { method: POST, path: /echo }
+      - http.request:
+          method: POST
+          path: /next
+          body:
+            lead: "{{ steps.echo.body.lead_id }}"
+            echoed: "{{ steps.echo.headers.\`x-echo\` }}"
+            steps: "{{ $keys(steps) }}"
+`,
+      { env: { FAKE_URL: fake.url, HTTP_SECRET: secret } },
+    );
+    expect((await t.post("forms", "{}", { "content-type": "application/json" })).status).toBe(200);
+    const [delivery] = await t.settle();
+
+    expect(delivery?.status).toBe("succeeded");
+    expect(fake.calls[0]?.headers["x-api-secret"]).toBe(secret);
+    expect(fake.calls[1]?.body).toEqual({ lead: 42, echoed: "***", steps: "echo" });
+    expect(Object.keys(delivery?.outputs ?? {})).toEqual(["0", "1"]);
+    expect(delivery?.outputs["0"]).toMatchObject({
+      status: 200,
+      headers: { "x-echo": "***", "x-echo-basic": "Basic ***", "set-cookie": "***" },
+      body: { lead_id: 42, seen: { headers: { "x-api-secret": "***" } } },
+    });
+    expect(leaks(await everythingKept(t), encodings(secret, "svc"))).toEqual([]);
+  });
+});

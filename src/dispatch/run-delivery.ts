@@ -176,8 +176,9 @@ export async function runDelivery(
       return;
     }
     deps.breaker.succeeded(action.target);
-    outputs[String(index)] = output ?? null;
-    if (action.id) outputs[action.id] = output ?? null;
+    // Stored once, by index (steps.<id> refers to it), and masked like attempts: what a retry
+    // reads back is what later actions saw.
+    outputs[String(index)] = masker.value(output ?? null);
     if (!(await settle(nextOf(index + 1), attempt(target.config.dry_run ? "dry_run" : "ok"))))
       return;
     index += 1;
@@ -283,10 +284,11 @@ async function settleFailure(failure: Failure, c: FailureContext): Promise<void>
   );
 }
 
-/** `steps.<id>` for templates: the outputs of finished actions that have an id. */
+/** `steps.<id>` for templates: the outputs (stored by action index) of finished actions with an id. */
 function stepsOf(route: CompiledRoute, outputs: Record<string, unknown>): Record<string, unknown> {
   const steps: Record<string, unknown> = {};
-  for (const action of route.actions)
-    if (action.id && action.id in outputs) steps[action.id] = outputs[action.id];
+  route.actions.forEach((action, index) => {
+    if (action.id && String(index) in outputs) steps[action.id] = outputs[String(index)];
+  });
   return steps;
 }
