@@ -4,6 +4,7 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { InboundEvent } from "../sources/inbound-event.ts";
 import { createFileSyncer } from "./file-syncer.ts";
 import { createGroupCommit } from "./group-commit.ts";
+import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";
 import { readMigrations } from "./read-migrations.ts";
 import type {
@@ -42,6 +43,7 @@ export function openSqliteStore(url: string): Store {
   const wal = path === ":memory:" ? undefined : createFileSyncer(`${path}-wal`);
   const writes = createGroupCommit(db, { syncLog: wal?.sync });
   const statement = cache(db);
+  let hashKey: KeyHasher | undefined;
 
   const toEvent = (row: Row): InboundEvent => readEventRow(row, parseJsonText);
   const toDelivery = (row: Row): DeliveryRow => readDeliveryRow(row, parseJsonText);
@@ -70,9 +72,23 @@ export function openSqliteStore(url: string): Store {
           ).run(migration.version, migration.name, Date.now());
         });
       }
+      hashKey = await loadKeyHasher({
+        insertIfAbsent: (name, value) =>
+          writes.run(() =>
+            statement("INSERT OR IGNORE INTO store_secrets (name, value) VALUES (?, ?)").run(
+              name,
+              value,
+            ),
+          ),
+        read: (name) =>
+          Promise.resolve(
+            statement("SELECT value FROM store_secrets WHERE name = ?").get(name)?.value,
+          ),
+      });
     },
 
-    ingest({ event, deliveries, dedupe }) {
+    ingest(input) {
+      const { event, deliveries, dedupe } = hashIngestKeys(input, hashKey);
       return writes.run((): IngestResult => {
         const now = Date.parse(event.received_at);
         if (dedupe) {
