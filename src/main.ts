@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { pino } from "pino";
 import { createActions } from "./actions/actions.ts";
 import type { Action } from "./actions/define-action.ts";
-import { createMasker } from "./targets/mask-secrets.ts";
+import { createMasker, type Masker } from "./targets/mask-secrets.ts";
 import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runtimes.ts";
 import type { Config } from "./config/config.ts";
 import { checkTargets } from "./admin/check-targets.ts";
@@ -61,7 +61,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   const first = await loadConfig(options.configPath, { actions, env: options.env });
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
   let config = applyEnvOverrides(first.config, options.env);
-  const log = createLogger(config.settings.server.log_level, options.logDestination);
+  let masker = createMasker(config.secrets);
+  const log = createLogger(config.settings.server.log_level, options.logDestination, (text) =>
+    masker.text(text),
+  );
   logWarnings(log, first.warnings);
 
   const store = await openStore(config.settings.storage.url, config.settings.storage, log);
@@ -72,7 +75,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     coolDown: breakerSettings.cool_down,
   });
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  let targets: TargetRuntimes = buildTargets(config, rateLimits);
+  let targets: TargetRuntimes = buildTargets(config, rateLimits, masker);
   let routes: RouteCache = createRouteCache(config, actions);
   const byType = new Map<string, Action>(actions.map((a) => [a.type, a]));
   const deliveryDeps = (): DeliveryDeps => ({
@@ -85,6 +88,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     routes,
     breaker,
     log,
+    masker,
     now,
   });
 
@@ -152,7 +156,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       const old = targets;
       logWarnings(log, next.warnings);
       config = applyEnvOverrides(next.config, options.env);
-      targets = buildTargets(config, rateLimits);
+      masker = createMasker(config.secrets);
+      targets = buildTargets(config, rateLimits, masker);
       routes = createRouteCache(config, actions);
       ingestRules = ingestRulesOf(config);
       await old.close();
@@ -181,9 +186,10 @@ function logWarnings(log: pino.Logger, warnings: readonly PlacedProblem[]): void
 function buildTargets(
   config: Config,
   rateLimits: ReturnType<typeof createRateLimits>,
+  masker: Masker,
 ): TargetRuntimes {
   return createTargetRuntimes(config.targets, {
-    masker: createMasker(config.secrets),
+    masker,
     rateLimits,
     defaultTimeoutMs: config.settings.delivery.timeout,
   });

@@ -215,7 +215,7 @@ describe("BotHelp actions end to end", () => {
     await b.post({ ...body, action: "set_custom_fields" });
     await b.t.settle();
     const outputs = Object.fromEntries(
-      (await b.t.deliveries()).map((d) => [d.route_id, d.outputs.out]),
+      (await b.t.deliveries()).map((d) => [d.route_id, d.outputs["0"]]),
     );
     expect(outputs.find_subscribers).toMatchObject({
       count: 1,

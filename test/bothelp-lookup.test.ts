@@ -123,7 +123,7 @@ describe("BotHelp subscriber lookup", () => {
     });
     expect(delivery?.status).toBe("succeeded");
     expect(calls).toEqual(["GET /v1/subscribers/"]);
-    expect(delivery?.outputs.out).toEqual({ subscribers: [], skipped: true });
+    expect(delivery?.outputs["0"]).toEqual({ subscribers: [], skipped: true });
   });
 
   it.each([

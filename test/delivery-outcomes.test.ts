@@ -199,11 +199,13 @@ describe("a delivery's outcome", () => {
       "GET /v1/second/42",
       "GET /v1/second/42",
     ]);
-    expect(delivery?.outputs.first).toEqual({
+    expect(delivery?.outputs["0"]).toEqual({
       status: 200,
       headers: expect.any(Object) as object,
       body: { lead_id: 42 },
     });
+    // stored once each, by index (the skipped action has none); steps.first read it
+    expect(Object.keys(delivery?.outputs ?? {})).toEqual(["0", "2"]);
   });
 
   it("runs deliveries of one order key one at a time, in arrival order", async () => {

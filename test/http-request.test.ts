@@ -81,7 +81,7 @@ describe("http.request", () => {
     expect(attempt?.exchanges[0]?.url).toBe(
       `${target.url}/api/v4/leads/7?with=contacts&page=2&id=1&id=3`,
     );
-    expect(delivery?.outputs.got).toEqual({
+    expect(delivery?.outputs["0"]).toEqual({
       status: 201,
       headers: expect.objectContaining({ "x-request-id": "r-1" }) as object,
       body: { echo: { n: 1, nested: { ok: true } } },
@@ -104,7 +104,7 @@ describe("http.request", () => {
   it("treats a listed status (404) as an answer for later steps", async () => {
     const { delivery } = await run({ method: "GET", path: "/missing" });
     expect(delivery?.status).toBe("succeeded");
-    expect(delivery?.outputs.got).toMatchObject({ status: 404, body: { title: "Not Found" } });
+    expect(delivery?.outputs["0"]).toMatchObject({ status: 404, body: { title: "Not Found" } });
   });
 
   it.each([

@@ -77,7 +77,7 @@ describe("metabot.call_endpoint", () => {
     expect(metabot.calls[0]?.body).toEqual({
       script_request_params: { event_id: eventId, phone: "+79991234567" },
     });
-    expect(delivery?.outputs.lead).toEqual({ lead_id: 135, created: true });
+    expect(delivery?.outputs["0"]).toEqual({ lead_id: 135, created: true });
     expect(metabot.jobs[0]?.params).toEqual({
       trigger_code: "welcome",
       lead_id: 135,

@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import { ActionError } from "../targets/action-error.ts";
 import type { Action } from "../actions/define-action.ts";
+import type { Masker } from "../targets/mask-secrets.ts";
 import type { TargetRuntimes } from "../targets/target-runtimes.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { formatIssues } from "../core/format-issues.ts";
-import { formatProblem } from "../core/problem.ts";
 import { issueMessage } from "../core/issue-message.ts";
+import { formatProblem } from "../core/problem.ts";
 import type { CompiledAction, CompiledRoute } from "../routing/compile-route.ts";
 import { eventContext } from "../templates/event-context.ts";
 import type { ClaimedDelivery, DeliveryChange, NewAttempt, Store } from "../store/store.ts";
@@ -27,6 +28,8 @@ export interface DeliveryDeps {
   routes: RouteCache;
   breaker: CircuitBreaker;
   log: Logger;
+  /** Masks the config's secrets in everything a delivery stores or logs: outputs, errors, attempts. */
+  masker: Masker;
   now: () => number;
   /** How long to wait for a target's probe (half-open breaker) before looking again. */
   probeWait?: number;
@@ -42,15 +45,17 @@ export async function runDelivery(
   deps: DeliveryDeps,
   signal: AbortSignal,
 ): Promise<void> {
-  const { store, owner, now } = deps;
+  const { store, owner, now, masker } = deps;
   const lease = deps.delivery.lease;
   const settle = (change: DeliveryChange, attempt?: NewAttempt) =>
     store.advance({
       delivery_id: delivery.id,
       owner,
       now: now(),
-      change,
-      ...(attempt ? { attempt } : {}),
+      change: change.last_error
+        ? { ...change, last_error: masker.text(change.last_error) }
+        : change,
+      ...(attempt ? { attempt: masker.value(attempt) as NewAttempt } : {}),
     });
 
   let route: CompiledRoute;
@@ -154,6 +159,8 @@ export async function runDelivery(
       });
     } catch (error) {
       const failure = classifyFailure(error, now());
+      failure.message = masker.text(failure.message);
+      if (failure.body !== undefined) failure.body = masker.text(failure.body);
       await settleFailure(failure, {
         action,
         delivery,
@@ -167,8 +174,9 @@ export async function runDelivery(
       return;
     }
     deps.breaker.succeeded(action.target);
-    outputs[String(index)] = output ?? null;
-    if (action.id) outputs[action.id] = output ?? null;
+    // Stored once, by index (steps.<id> refers to it), and masked like attempts: what a retry
+    // reads back is what later actions saw.
+    outputs[String(index)] = masker.value(output ?? null);
     if (!(await settle(nextOf(index + 1), attempt(target.config.dry_run ? "dry_run" : "ok"))))
       return;
     index += 1;
@@ -274,10 +282,11 @@ async function settleFailure(failure: Failure, c: FailureContext): Promise<void>
   );
 }
 
-/** `steps.<id>` for templates: the outputs of finished actions that have an id. */
+/** `steps.<id>` for templates: the outputs (stored by action index) of finished actions with an id. */
 function stepsOf(route: CompiledRoute, outputs: Record<string, unknown>): Record<string, unknown> {
   const steps: Record<string, unknown> = {};
-  for (const action of route.actions)
-    if (action.id && action.id in outputs) steps[action.id] = outputs[action.id];
+  route.actions.forEach((action, index) => {
+    if (action.id && String(index) in outputs) steps[action.id] = outputs[String(index)];
+  });
   return steps;
 }

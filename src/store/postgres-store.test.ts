@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { delivery, event } from "../../test/store-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
+import { describeKeyHashContract } from "../../test/store-key-contract.ts";
 import { testDatabaseUrl, testSchemas } from "../../test/postgres-schemas.ts";
 import { openPostgresStore } from "./postgres-store.ts";
 import { openStore } from "./open-store.ts";
@@ -18,6 +19,36 @@ describe.skipIf(!url)("postgres", () => {
     const store = openPostgresStore(await schemas!.create());
     await store.migrate();
     return store;
+  });
+
+  describeKeyHashContract("postgres", {
+    create: () => schemas!.create(),
+    async open(url) {
+      const store = openPostgresStore(url);
+      await store.migrate();
+      return store;
+    },
+    // every row of every table of the schema, as PostgreSQL writes it as text
+    async dump(url) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+        );
+        const texts = await Promise.all(
+          rows.map(async ({ table_name }) => {
+            const result = await client.query<{ row: string }>(
+              `SELECT t::text AS row FROM "${table_name}" t`,
+            );
+            return result.rows.map((r) => r.row).join("\n");
+          }),
+        );
+        return texts.join("\n");
+      } finally {
+        await client.end();
+      }
+    },
   });
 
   describe("several instances on one database", () => {

@@ -6,6 +6,7 @@ import {
   listenForDeliveries,
   type DeliveryListener,
 } from "./listen-for-deliveries.ts";
+import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import type {
   Attempt,
@@ -30,6 +31,7 @@ const DELIVERY_COLUMNS = `d.id, d.event_id, d.route_id, d.route_snapshot, d.stat
 export function openPostgresStore(url: string, options: PostgresOptions = {}): Store {
   const pool = createPostgresPool(url, options);
   const listeners: DeliveryListener[] = [];
+  let hashKey: KeyHasher | undefined;
 
   const rows = async (sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;
@@ -37,9 +39,21 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   return {
     kind: "postgres",
 
-    migrate: () => migratePostgres(pool),
+    async migrate() {
+      await migratePostgres(pool);
+      hashKey = await loadKeyHasher({
+        insertIfAbsent: (name, value) =>
+          pool.query(
+            "INSERT INTO store_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+            [name, value],
+          ),
+        read: async (name) =>
+          (await rows("SELECT value FROM store_secrets WHERE name = $1", [name]))[0]?.value,
+      });
+    },
 
-    async ingest({ event, deliveries, dedupe }) {
+    async ingest(input) {
+      const { event, deliveries, dedupe } = hashIngestKeys(input, hashKey);
       // One statement, one round trip, atomic: the dedupe key is taken (or, while unexpired, the
       // stored one kept: a concurrent ingest of the same key waits here for the first), and only
       // when it was ours are the event and its deliveries inserted and the instances notified.

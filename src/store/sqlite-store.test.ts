@@ -1,6 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { describeKeyHashContract } from "../../test/store-key-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 
@@ -10,4 +11,21 @@ describeStoreContract("sqlite (file)", async () => {
   );
   await store.migrate();
   return store;
+});
+
+describeKeyHashContract("sqlite (file)", {
+  create: () => Promise.resolve(join(mkdtempSync(join(tmpdir(), "botbridge-")), "test.db")),
+  async open(path) {
+    const store = openSqliteStore(`sqlite:${path}`);
+    await store.migrate();
+    return store;
+  },
+  // the database file and its WAL, byte for byte
+  dump: (path) =>
+    Promise.resolve(
+      readdirSync(dirname(path))
+        .filter((f) => f.startsWith(basename(path)))
+        .map((f) => readFileSync(join(dirname(path), f)).toString("latin1"))
+        .join("\n"),
+    ),
 });

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { createFileSyncer } from "./file-syncer.ts";
 import { guardDatabaseFile } from "./guard-database-file.ts";
 import { createGroupCommit } from "./group-commit.ts";
+import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";
 import { readMigrations } from "./read-migrations.ts";
 import type {
@@ -53,6 +54,7 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
   watch?.unref();
   let probing: Promise<void> | undefined;
   const statement = cache(db);
+  let hashKey: KeyHasher | undefined;
 
   const toEvent = (row: Row): InboundEvent => readEventRow(row, parseJsonText);
   const toDelivery = (row: Row): DeliveryRow => readDeliveryRow(row, parseJsonText);
@@ -81,9 +83,23 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
           ).run(migration.version, migration.name, Date.now());
         });
       }
+      hashKey = await loadKeyHasher({
+        insertIfAbsent: (name, value) =>
+          writes.run(() =>
+            statement("INSERT OR IGNORE INTO store_secrets (name, value) VALUES (?, ?)").run(
+              name,
+              value,
+            ),
+          ),
+        read: (name) =>
+          Promise.resolve(
+            statement("SELECT value FROM store_secrets WHERE name = ?").get(name)?.value,
+          ),
+      });
     },
 
-    ingest({ event, deliveries, dedupe }) {
+    ingest(input) {
+      const { event, deliveries, dedupe } = hashIngestKeys(input, hashKey);
       return writes.run((): IngestResult => {
         const now = Date.parse(event.received_at);
         if (dedupe) {

@@ -41,7 +41,7 @@ export const storageSchema = z
       .default([])
       .meta({
         description:
-          "Field names masked before storage and in logs, at any depth of body, query and headers (e.g. password, card_number).",
+          "Field names masked before storage and in logs, at any depth of body, query and headers (e.g. password, card_number). Dedupe and order keys are always stored as keyed hashes (HMAC-SHA256 under a key kept in the database), so a key built from such a field is not stored either.",
         examples: [["password", "card_number"]],
       }),
   })

@@ -35,7 +35,7 @@ export interface ClaimedDelivery {
   status: DeliveryStatus;
   /** Index of the next action to run. */
   next_action: number;
-  /** Outputs of finished actions by action index (and by id as steps.<id>). */
+  /** Outputs of finished actions, once each, by action index (steps.<id> finds them by the route). */
   outputs: Record<string, unknown>;
   /** Failed tries of the current action (the retry schedule's position). */
   attempts: number;
