@@ -1,8 +1,8 @@
-import type { BothelpContext } from "../actions/bothelp/bothelp-context.ts";
+import type { BothelpContext } from "../targets/bothelp/bothelp-context.ts";
 import {
   checkBothelpReferrals,
   type ReferralCheck,
-} from "../actions/bothelp/check-bothelp-referrals.ts";
+} from "../targets/bothelp/check-bothelp-referrals.ts";
 import { collectBothelpReferrals } from "./collect-bothelp-referrals.ts";
 import type { TargetRuntimes } from "../targets/target-runtimes.ts";
 import type { Config } from "../config/config.ts";

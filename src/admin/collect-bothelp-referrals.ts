@@ -1,4 +1,4 @@
-import type { RouteReferral } from "../actions/bothelp/check-bothelp-referrals.ts";
+import type { RouteReferral } from "../targets/bothelp/check-bothelp-referrals.ts";
 import type { Config } from "../config/config.ts";
 
 const FIELDS: Record<string, ("flow" | "step" | "sequence")[]> = {
