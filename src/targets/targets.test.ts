@@ -53,4 +53,8 @@ describe("the target kinds", () => {
     const target = targetSchema.parse(written);
     expect(targetKindOf(target.type).endpoint(target)).toEqual({ baseUrl, headers });
   });
+
+  it("only the BotHelp kind has a start-up check", () => {
+    expect(TARGET_KINDS.filter((kind) => kind.check).map((kind) => kind.type)).toEqual(["bothelp"]);
+  });
 });
