@@ -116,10 +116,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   checkTargets(config, targets, {
     now,
     signal: AbortSignal.timeout(60_000),
-    onlyReferred: true,
+    atStart: true,
   }).then(
     (checks) => logTargetChecks(log, checks),
-    (error: unknown) => log.warn({ err: error }, "BotHelp referral check failed"),
+    (error: unknown) => log.warn({ err: error }, "start-up target check failed"),
   );
   const purge = setInterval(() => {
     store.purge(now() - config.settings.storage.retention, now()).then(

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { TargetKind } from "../targets/target-schema.ts";
+import type { TargetType } from "../targets/target-schema.ts";
 
 /** One example of an action as it is written in routes.yaml. */
 export interface ActionExample {
@@ -14,7 +14,7 @@ export interface ActionExample {
  */
 export interface ActionSpec {
   type: string;
-  target: TargetKind;
+  target: TargetType;
   summary: string;
   description?: string;
   params: z.ZodType;

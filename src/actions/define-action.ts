@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ActionContext, TargetOf } from "./action-context.ts";
 import type { ActionSpec } from "./action-spec.ts";
-import type { TargetKind } from "../targets/target-schema.ts";
+import type { TargetType } from "../targets/target-schema.ts";
 
 /** An action: what routes.yaml and the docs know of it, and how it runs. */
 export interface Action extends ActionSpec {
@@ -14,7 +14,7 @@ export interface Action extends ActionSpec {
  * params schema is the single source of its validation (at load and after rendering), its type
  * in `run`, its JSON Schema for editors and its section of docs/actions.md.
  */
-export function defineAction<P extends z.ZodType, K extends TargetKind>(
+export function defineAction<P extends z.ZodType, K extends TargetType>(
   definition: ActionSpec & {
     target: K;
     params: P;

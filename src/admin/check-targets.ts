@@ -1,43 +1,46 @@
-import type { BothelpContext } from "../actions/bothelp/bothelp-context.ts";
-import {
-  checkBothelpReferrals,
-  type ReferralCheck,
-} from "../actions/bothelp/check-bothelp-referrals.ts";
-import { collectBothelpReferrals } from "./collect-bothelp-referrals.ts";
+import type { TargetCheckReport } from "../targets/target-check.ts";
+import type { TargetContext } from "../targets/target-context.ts";
 import type { TargetRuntimes } from "../targets/target-runtimes.ts";
+import { targetKindOf } from "../targets/targets.ts";
 import type { Config } from "../config/config.ts";
+import { collectTargetUses } from "./collect-target-uses.ts";
 
-/** One target's check: what it lists and what the routes miss, or why it could not be checked. */
+/** One target's check: what it found, or why it could not be checked. */
 export type TargetCheck =
-  | ({ ok: true } & ReferralCheck)
-  | { ok: false; target: string; error: string }
+  | { ok: true; target: string; report: TargetCheckReport }
+  | {
+      ok: false;
+      target: string;
+      /** What could not be checked, e.g. "BotHelp referrals". */
+      what: string;
+      error: string;
+    }
   | { ok: "skipped"; target: string; reason: string };
 
 /**
- * Checks every BotHelp target the config names (all, or only those with `check_referrals` and
- * referrals to check when `onlyReferred`) against the live API: its flows, steps and sequences,
- * and the routes' referrals it does not have. Targets in dry run are skipped.
+ * Runs the start-up check of every target whose kind has one (all, or at start only those the
+ * kind says are worth it, e.g. BotHelp with `check_referrals` and referrals to check) against
+ * its live account and the routes' uses of it. Targets in dry run are skipped.
  */
 export async function checkTargets(
   config: Config,
   runtimes: TargetRuntimes,
-  options: { now: () => number; signal: AbortSignal; onlyReferred?: boolean },
+  options: { now: () => number; signal: AbortSignal; atStart?: boolean },
 ): Promise<TargetCheck[]> {
-  const referrals = collectBothelpReferrals(config);
+  const uses = collectTargetUses(config);
   const checks: TargetCheck[] = [];
   for (const [name, target] of Object.entries(config.targets)) {
-    if (target.type !== "bothelp") continue;
-    if (
-      options.onlyReferred &&
-      (!target.check_referrals || !referrals.some((r) => r.target === name))
-    )
-      continue;
+    const kind = targetKindOf(target.type);
+    const { check } = kind;
+    if (!check) continue;
+    const own = uses.filter((use) => use.target === name);
+    if (options.atStart && !check.atStart(target, own)) continue;
     const runtime = runtimes.get(name);
     if (target.dry_run || !runtime) {
       checks.push({ ok: "skipped", target: name, reason: "dry run: nothing is sent" });
       continue;
     }
-    const context: BothelpContext = {
+    const context: TargetContext<typeof target> = {
       target,
       targetName: name,
       http: (request) => runtime.http.send(request, { exchanges: [], signal: options.signal }),
@@ -46,9 +49,10 @@ export async function checkTargets(
       now: options.now,
     };
     try {
-      checks.push({ ok: true, ...(await checkBothelpReferrals(context, referrals)) });
+      checks.push({ ok: true, target: name, report: await check.run(context, own) });
     } catch (error) {
-      checks.push({ ok: false, target: name, error: (error as Error).message });
+      const what = `${kind.title} ${check.subject}`;
+      checks.push({ ok: false, target: name, what, error: (error as Error).message });
     }
   }
   return checks;

@@ -109,7 +109,7 @@ program
         signal: AbortSignal.timeout(120_000),
       });
       process.stdout.write(`${formatTargetChecks(checks)}\n`);
-      if (checks.some((c) => c.ok === false || (c.ok === true && c.missing.length > 0)))
+      if (checks.some((c) => c.ok === false || (c.ok === true && c.report.missing.length > 0)))
         process.exitCode = 1;
     } finally {
       await runtimes.close();

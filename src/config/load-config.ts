@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import type { ActionSpec } from "../actions/action-spec.ts";
-import type { TargetKind } from "../targets/target-schema.ts";
+import type { TargetType } from "../targets/target-schema.ts";
 import {
   compileRoute,
   type CompiledRoute,
@@ -174,12 +174,12 @@ function compileRoutes(
 }
 
 /** Each target's declared type, valid or not, so routes are checked against what was meant. */
-function targetKinds(value: unknown): Record<string, { type: TargetKind }> {
+function targetKinds(value: unknown): Record<string, { type: TargetType }> {
   if (!isRecord(value)) return {};
-  const kinds: Record<string, { type: TargetKind }> = {};
+  const kinds: Record<string, { type: TargetType }> = {};
   for (const [name, entry] of Object.entries(value)) {
     const type = isRecord(entry) ? entry.type : undefined;
-    if (typeof type === "string") kinds[name] = { type: type as TargetKind };
+    if (typeof type === "string") kinds[name] = { type: type as TargetType };
   }
   return kinds;
 }

@@ -2,6 +2,7 @@ import type { RateLimits } from "./rate-limits.ts";
 import type { Masker } from "./mask-secrets.ts";
 import { createTargetHttp, type TargetHttp } from "./target-http.ts";
 import type { TargetConfig } from "./target-schema.ts";
+import { targetKindOf } from "./targets.ts";
 
 /** A configured target, ready to be called: its settings, its HTTP client and its shared state. */
 export interface TargetRuntime {
@@ -23,10 +24,11 @@ export function createTargetRuntimes(
 ): TargetRuntimes {
   const runtimes = new Map<string, TargetRuntime>();
   for (const [name, config] of Object.entries(targets)) {
+    const { baseUrl, headers } = targetKindOf(config.type).endpoint(config);
     const http = createTargetHttp({
       name,
-      baseUrl: baseUrlOf(config),
-      headers: defaultHeaders(config),
+      baseUrl,
+      headers,
       timeoutMs: config.timeout ?? deps.defaultTimeoutMs,
       dryRun: config.dry_run,
       masker: deps.masker,
@@ -41,34 +43,4 @@ export function createTargetRuntimes(
       await Promise.all([...runtimes.values()].map((r) => r.http.close()));
     },
   };
-}
-
-function baseUrlOf(config: TargetConfig): string {
-  switch (config.type) {
-    case "bothelp":
-      return config.api_url;
-    case "metabot":
-    case "http":
-      return config.base_url;
-  }
-}
-
-function defaultHeaders(config: TargetConfig): Record<string, string> {
-  switch (config.type) {
-    case "bothelp":
-      return { accept: "application/json", "user-agent": "botbridge" };
-    case "metabot": {
-      const auth =
-        config.token === undefined
-          ? {}
-          : {
-              [config.auth_header]: config.auth_scheme
-                ? `${config.auth_scheme} ${config.token}`
-                : config.token,
-            };
-      return { accept: "application/json", "user-agent": "botbridge", ...auth };
-    }
-    case "http":
-      return { "user-agent": "botbridge", ...config.headers };
-  }
 }

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { bothelpTargetSchema } from "./bothelp/bothelp-target-schema.ts";
-import { httpTargetSchema } from "./http/http-target-schema.ts";
-import { metabotTargetSchema } from "./metabot/metabot-target-schema.ts";
+import type { TargetKind } from "./define-target.ts";
+import { TARGET_KINDS } from "./targets.ts";
 
-export const targetSchema = z.discriminatedUnion("type", [
-  bothelpTargetSchema,
-  metabotTargetSchema,
-  httpTargetSchema,
-]);
+/** The schemas of a list of kinds, as a tuple in the same order. */
+type SchemasOf<K extends readonly TargetKind[]> = { -readonly [I in keyof K]: K[I]["schema"] };
+
+/** A target in routes.yaml: one of the registered kinds, told apart by `type`. */
+export const targetSchema = z.discriminatedUnion(
+  "type",
+  TARGET_KINDS.map((kind) => kind.schema) as SchemasOf<typeof TARGET_KINDS>,
+);
 
 export type TargetConfig = z.output<typeof targetSchema>;
-export type TargetKind = TargetConfig["type"];
+export type TargetType = TargetConfig["type"];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineAction } from "../define-action.ts";
 import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
-import { callBothelp } from "./call-bothelp.ts";
+import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";

@@ -1,7 +1,7 @@
-import type { BothelpContext } from "./bothelp-context.ts";
+import type { BothelpContext } from "../../targets/bothelp/bothelp-context.ts";
 import { ActionError } from "../../targets/action-error.ts";
 import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
-import { callBothelp } from "./call-bothelp.ts";
+import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 
 /** A subscriber as `GET /v1/subscribers/` lists it (id and cuid always; the rest as given). */
 export interface BothelpSubscriberResource {

@@ -1,7 +1,7 @@
 import type { ActionContext } from "../action-context.ts";
 import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
 import type { BothelpTarget } from "../../targets/bothelp/bothelp-target-schema.ts";
-import { callBothelp } from "./call-bothelp.ts";
+import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, type SubscriberActionOutput } from "./run-for-subscribers.ts";
 import type { SubscriberSelector } from "./subscriber-schema.ts";
 import { parseTags } from "./tags-schema.ts";

@@ -2,7 +2,7 @@ import { normalizePhone } from "../../templates/normalize-phone.ts";
 import type { ActionContext } from "../action-context.ts";
 import { ActionError } from "../../targets/action-error.ts";
 import type { BothelpTarget } from "../../targets/bothelp/bothelp-target-schema.ts";
-import type { SubscriberKey } from "./call-bothelp.ts";
+import type { SubscriberKey } from "../../targets/bothelp/call-bothelp.ts";
 import { findBothelpSubscribers } from "./find-bothelp-subscribers.ts";
 import type { SubscriberSelector } from "./subscriber-schema.ts";
 

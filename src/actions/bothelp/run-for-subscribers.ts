@@ -1,6 +1,6 @@
 import type { ActionContext } from "../action-context.ts";
 import type { BothelpTarget } from "../../targets/bothelp/bothelp-target-schema.ts";
-import type { SubscriberKey } from "./call-bothelp.ts";
+import type { SubscriberKey } from "../../targets/bothelp/call-bothelp.ts";
 import { resolveSubscribers } from "./resolve-subscribers.ts";
 import type { SubscriberSelector } from "./subscriber-schema.ts";
 

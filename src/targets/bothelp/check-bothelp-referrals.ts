@@ -1,9 +1,6 @@
-import { ActionError } from "../../targets/action-error.ts";
+import { ActionError } from "../action-error.ts";
 import type { BothelpContext } from "./bothelp-context.ts";
-import {
-  bothelpOperation,
-  type BothelpOperationName,
-} from "../../targets/bothelp/bothelp-operations.ts";
+import { bothelpOperation, type BothelpOperationName } from "./bothelp-operations.ts";
 import { callBothelp } from "./call-bothelp.ts";
 
 /** A flow, step or sequence referral written in the routes, and where. */

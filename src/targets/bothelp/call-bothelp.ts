@@ -1,7 +1,6 @@
-import type { TargetResponse } from "../action-context.ts";
+import type { QueryValue, TargetResponse } from "../target-http.ts";
 import type { BothelpContext } from "./bothelp-context.ts";
-import type { QueryValue } from "../../targets/target-http.ts";
-import type { BothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
+import type { BothelpOperation } from "./bothelp-operations.ts";
 import { bothelpToken } from "./bothelp-token.ts";
 
 /** Who a subscriber-scoped call is about: BotHelp's id, or its cuid. */

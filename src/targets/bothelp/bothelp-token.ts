@@ -1,6 +1,6 @@
 import type { BothelpContext } from "./bothelp-context.ts";
-import { ActionError } from "../../targets/action-error.ts";
-import { TargetHttpError } from "../../targets/target-http-error.ts";
+import { ActionError } from "../action-error.ts";
+import { TargetHttpError } from "../target-http-error.ts";
 
 interface CachedToken {
   value: string;

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker.ts";
+
+/** One call on the breaker at a given time (ms), and what it answers. */
+type Step =
+  | ["allow", number, boolean]
+  | ["pausedFor", number, number]
+  | ["failed", number, number | undefined]
+  | ["succeeded"]
+  | ["settled"]
+  | ["pause", number];
+
+function run(breaker: CircuitBreaker, target: string, step: Step): unknown {
+  switch (step[0]) {
+    case "allow":
+      return breaker.allow(target, step[1]);
+    case "pausedFor":
+      return breaker.pausedFor(target, step[1]);
+    case "failed":
+      return breaker.failed(target, step[1]);
+    case "succeeded":
+      breaker.succeeded(target);
+      return undefined;
+    case "settled":
+      breaker.settled(target);
+      return undefined;
+    case "pause":
+      breaker.pause(target, step[1]);
+      return undefined;
+  }
+}
+
+/** What each step is expected to answer (undefined for the ones that answer nothing). */
+function expected(step: Step): unknown {
+  return step[0] === "allow" || step[0] === "pausedFor" || step[0] === "failed"
+    ? step[2]
+    : undefined;
+}
+
+const trip: Step[] = [
+  ["failed", 0, undefined],
+  ["failed", 0, undefined],
+  ["failed", 0, 10_000],
+];
+
+describe("createCircuitBreaker (3 failures, 10 s cool-down)", () => {
+  it.each<[string, Step[]]>([
+    [
+      "a target never failed is allowed",
+      [
+        ["allow", 0, true],
+        ["pausedFor", 0, 0],
+      ],
+    ],
+    [
+      "trips on the third failure in a row and pauses from then",
+      [
+        ["failed", 0, undefined],
+        ["failed", 1000, undefined],
+        ["failed", 2000, 12_000],
+        ["allow", 2000, false],
+        ["pausedFor", 5000, 7000],
+        ["allow", 11_999, false],
+      ],
+    ],
+    [
+      "a success starts the count again",
+      [
+        ["failed", 0, undefined],
+        ["failed", 0, undefined],
+        ["succeeded"],
+        ["failed", 0, undefined],
+        ["failed", 0, undefined],
+        ["allow", 0, true],
+      ],
+    ],
+    [
+      "after the cool-down one probe goes and the others wait for it",
+      [...trip, ["allow", 10_000, true], ["allow", 10_000, false], ["pausedFor", 10_000, 0]],
+    ],
+    [
+      "a probe that succeeds closes the breaker",
+      [
+        ...trip,
+        ["allow", 10_000, true],
+        ["succeeded"],
+        ["allow", 10_000, true],
+        ["allow", 10_000, true],
+      ],
+    ],
+    [
+      "a probe that fails pauses again at once, from its failure",
+      [
+        ...trip,
+        ["allow", 10_000, true],
+        ["failed", 10_500, 20_500],
+        ["allow", 20_499, false],
+        ["allow", 20_500, true],
+      ],
+    ],
+    [
+      "a probe that sent nothing lets the next one go",
+      [...trip, ["allow", 10_000, true], ["settled"], ["allow", 10_000, true]],
+    ],
+    [
+      "a pause (a 429's Retry-After) holds calls without tripping",
+      [
+        ["pause", 5000],
+        ["allow", 4999, false],
+        ["pausedFor", 1000, 4000],
+        ["allow", 5000, true],
+        ["allow", 5000, true],
+      ],
+    ],
+    [
+      "a pause never shortens a longer one",
+      [
+        ["pause", 5000],
+        ["pause", 3000],
+        ["pausedFor", 0, 5000],
+      ],
+    ],
+    [
+      "a pause past the cool-down holds the probe too",
+      [
+        ...trip,
+        ["pause", 30_000],
+        ["allow", 10_000, false],
+        ["allow", 30_000, true],
+        ["allow", 30_000, false],
+      ],
+    ],
+  ])("%s", (_name, steps) => {
+    const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
+    expect(steps.map((step) => run(breaker, "crm", step))).toEqual(steps.map(expected));
+  });
+
+  it("keeps targets apart", () => {
+    const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
+    for (const step of trip) run(breaker, "crm", step);
+    expect([breaker.allow("crm", 0), breaker.allow("bothelp", 0)]).toEqual([false, true]);
+  });
+});
