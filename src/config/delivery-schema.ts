@@ -30,6 +30,11 @@ export const deliverySchema = z
       description: "Default time limit of one outgoing call; targets may set their own.",
       examples: ["10s"],
     }),
+    max_retry_after: durationSchema.prefault("1h").meta({
+      description:
+        "The longest wait a target's Retry-After (429, 503) may ask for: a longer one, a huge number or a far-off date is cut to this; one that is neither seconds nor an HTTP date is ignored.",
+      examples: ["15m"],
+    }),
     lease: durationSchema.prefault("1m").meta({
       description:
         "How long a claimed delivery stays with one worker before another may take it over.",

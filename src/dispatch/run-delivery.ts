@@ -115,6 +115,7 @@ export async function runDelivery(
             : `target "${action.target}" is no longer configured`,
         ),
         now(),
+        config.settings.delivery.max_retry_after,
       );
       await settle(
         { status: "failed", last_error: `${failure.code}: ${failure.message}` },
@@ -155,7 +156,7 @@ export async function runDelivery(
         now,
       });
     } catch (error) {
-      const failure = classifyFailure(error, now());
+      const failure = classifyFailure(error, now(), config.settings.delivery.max_retry_after);
       await settleFailure(failure, {
         action,
         delivery,
