@@ -1,8 +1,8 @@
 import { Pool } from "undici";
 import type { RateLimits } from "../dispatch/rate-limits.ts";
 import type { Exchange } from "../store/store.ts";
-import { ActionError } from "./action-error.ts";
 import type { CallScope } from "./call-scope.ts";
+import { joinUnder } from "./join-under.ts";
 import type { Masker } from "./mask-secrets.ts";
 import { TargetHttpError } from "./target-http-error.ts";
 import { TargetNetworkError } from "./target-network-error.ts";
@@ -152,25 +152,6 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
       pools.clear();
     },
   };
-}
-
-/** `path` under the base URL's path. A scheme, a `//` host or a `..` out of the base is refused. */
-export function joinUnder(base: URL, path: string): URL {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//") || path.startsWith("\\")) {
-    throw new ActionError(
-      "invalid_path",
-      `path "${path}" must be a path under the target's base_url, not a URL`,
-    );
-  }
-  const basePath = base.pathname.replace(/\/$/, "");
-  const joined = new URL(basePath + "/" + path.replace(/^\//, ""), base.origin);
-  if (
-    joined.origin !== base.origin ||
-    (joined.pathname !== basePath && !joined.pathname.startsWith(`${basePath}/`))
-  ) {
-    throw new ActionError("invalid_path", `path "${path}" leaves the target's base_url`);
-  }
-  return joined;
 }
 
 function appendQuery(url: URL, query: TargetRequest["query"]): void {
