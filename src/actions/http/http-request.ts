@@ -22,10 +22,10 @@ export const httpRequest = defineAction({
       .record(z.string(), z.union([queryValue, z.array(queryValue)]))
       .optional()
       .meta({ description: "Query parameters." }),
-    headers: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({ description: "Headers, added to the target's own." }),
+    headers: z.record(z.string(), z.string()).optional().meta({
+      description:
+        "Headers, added to the target's own. A value holding CR, LF, NUL or a character outside Latin-1 fails the delivery with invalid_params before anything is sent.",
+    }),
     body: z.unknown().optional().meta({
       description: "The body: any JSON value, or an object of fields with body_format: form.",
     }),
