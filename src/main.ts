@@ -174,6 +174,7 @@ function buildTargets(
     masker: createMasker(config.secrets),
     rateLimits,
     defaultTimeoutMs: config.settings.delivery.timeout,
+    maxResponseSize: config.settings.delivery.max_response_size,
   });
 }
 

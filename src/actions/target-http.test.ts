@@ -24,6 +24,7 @@ beforeEach(async () => {
     dryRun: false,
     masker: createMasker(new Set()),
     rateLimits: createRateLimits(),
+    maxResponseSize: 1024 * 1024,
   });
 });
 

@@ -1,9 +1,11 @@
 import { Pool } from "undici";
 import type { RateLimits } from "../dispatch/rate-limits.ts";
 import type { Exchange } from "../store/store.ts";
+import { ActionError } from "./action-error.ts";
 import type { CallScope } from "./call-scope.ts";
 import { checkHeaders } from "./check-headers.ts";
 import { joinUnder } from "./join-under.ts";
+import { readLimitedBody } from "./read-limited-body.ts";
 import { sendFailure } from "./send-failure.ts";
 import { SteadyClient } from "./steady-client.ts";
 import type { Masker } from "./mask-secrets.ts";
@@ -49,6 +51,8 @@ export interface TargetHttpOptions {
   masker: Masker;
   rateLimits: RateLimits;
   rateLimit?: number;
+  /** The largest answer read, in bytes (delivery.max_response_size). */
+  maxResponseSize: number;
 }
 
 export interface TargetHttp {
@@ -127,16 +131,22 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
         });
-        status = response.statusCode;
+        status = exchange.status = response.statusCode;
         responseHeaders = flatten(response.headers);
-        text = await response.body.text();
+        text = await readLimitedBody(
+          response.body,
+          responseHeaders["content-length"],
+          options.maxResponseSize,
+        );
       } catch (error) {
-        const failure = sendFailure(error, options.timeoutMs, scope.signal);
+        const failure =
+          error instanceof ActionError
+            ? error
+            : sendFailure(error, options.timeoutMs, scope.signal);
         exchange.error = failure.message;
         exchange.duration_ms = Math.round(performance.now() - started);
         throw failure;
       }
-      exchange.status = status;
       exchange.duration_ms = Math.round(performance.now() - started);
       exchange.response_headers = Object.fromEntries(
         KEPT_RESPONSE_HEADERS.flatMap((h) => (responseHeaders[h] ? [[h, responseHeaders[h]]] : [])),
