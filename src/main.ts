@@ -192,6 +192,7 @@ function buildTargets(
     masker,
     rateLimits,
     defaultTimeoutMs: config.settings.delivery.timeout,
+    maxResponseSize: config.settings.delivery.max_response_size,
   });
 }
 

@@ -3,8 +3,8 @@ import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 
 /**
- * http.request end to end: query, headers, JSON and form bodies, accepted statuses, and a path
- * from a payload that tries to leave the target's base_url.
+ * http.request end to end: query, headers, JSON and form bodies, accepted statuses. (A path
+ * from a payload that tries to leave the target's base_url: path-segments.test.ts.)
  */
 const yaml = `
 version: 1
@@ -23,7 +23,7 @@ routes:
       - id: got
         http.request:
           method: "{{ body.method }}"
-          path: "{{ body.path }}"
+          path: "/{{ body.kind }}/{{ body.lead }}"
           query: { with: contacts, page: "{{ body.page }}", id: [1, "{{ body.id }}"], none: "{{ body.none }}" }
           headers: { X-Request-Id: "{{ event.id }}" }
           body: "{{ body.payload }}"
@@ -63,7 +63,8 @@ describe("http.request", () => {
   it("sends query, target and request headers and a JSON body; output is status, headers, parsed body", async () => {
     const { eventId, delivery, attempt } = await run({
       method: "POST",
-      path: "/leads/7",
+      kind: "leads",
+      lead: 7,
       page: 2,
       id: 3,
       payload: { n: 1, nested: { ok: true } },
@@ -92,7 +93,7 @@ describe("http.request", () => {
   it("sends a form body with body_format: form", async () => {
     const { delivery } = await run({
       method: "PUT",
-      path: "contacts",
+      kind: "contacts",
       format: "form",
       payload: { name: "Анна Ли", tags: ["a", "b"], n: 5 },
     });
@@ -102,21 +103,8 @@ describe("http.request", () => {
   });
 
   it("treats a listed status (404) as an answer for later steps", async () => {
-    const { delivery } = await run({ method: "GET", path: "/missing" });
+    const { delivery } = await run({ method: "GET", kind: "leads", lead: "missing" });
     expect(delivery?.status).toBe("succeeded");
     expect(delivery?.outputs["0"]).toMatchObject({ status: 404, body: { title: "Not Found" } });
-  });
-
-  it.each([
-    ["another host", "//evil.example.com/x"],
-    ["a full URL", "https://evil.example.com/x"],
-    ["a way out of base_url", "/../../admin"],
-    ["a sibling of base_url", "../v4x/secret"],
-    ["an encoded way out", "%2e%2e/%2E%2E/admin"],
-  ])("refuses a path that is %s, sending nothing", async (_name, path) => {
-    const { delivery, attempt } = await run({ method: "GET", path });
-    expect(delivery?.status).toBe("failed");
-    expect(attempt?.error_code).toBe("invalid_path");
-    expect(target.count).toBe(0);
   });
 });

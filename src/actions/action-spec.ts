@@ -18,6 +18,11 @@ export interface ActionSpec {
   summary: string;
   description?: string;
   params: z.ZodType;
+  /**
+   * Top-level params that are URL paths: each `{{ }}` in them renders one path segment,
+   * percent-encoded, so a payload can never choose another endpoint.
+   */
+  pathParams?: readonly string[];
   examples: ActionExample[];
   /** What the action's output (`steps.<id>`) holds. */
   output?: string;

@@ -102,6 +102,7 @@ program
       masker: createMasker(config.secrets),
       rateLimits: createRateLimits(),
       defaultTimeoutMs: config.settings.delivery.timeout,
+      maxResponseSize: config.settings.delivery.max_response_size,
     });
     try {
       const checks = await checkTargets(config, runtimes, {

@@ -7,6 +7,7 @@ import { TemplateError } from "../templates/template-error.ts";
 import { classifyFailure, type Failure } from "./classify-failure.ts";
 
 const NOW = Date.parse("2025-01-01T00:00:00Z");
+const MAX_RETRY_AFTER = 3_600_000;
 
 const http = (status: number, headers: Record<string, string> = {}, body = "") =>
   new TargetHttpError(status, headers, body, "api");
@@ -57,6 +58,28 @@ describe("classifyFailure", () => {
       "429 with Retry-After as a date already past",
       () => http(429, { "retry-after": "Tue, 31 Dec 2024 23:59:00 GMT" }),
       { kind: "retry", code: "http_429", status: 429, throttled: true, retryAfterMs: 0 },
+    ],
+    [
+      "429 with a Retry-After of 400 digits, cut to delivery.max_retry_after",
+      () => http(429, { "retry-after": "9".repeat(400) }),
+      {
+        kind: "retry",
+        code: "http_429",
+        status: 429,
+        throttled: true,
+        retryAfterMs: MAX_RETRY_AFTER,
+      },
+    ],
+    [
+      "503 with a Retry-After date in year 9999, cut to delivery.max_retry_after",
+      () => http(503, { "retry-after": "Fri, 31 Dec 9999 23:59:59 GMT" }),
+      {
+        kind: "retry",
+        code: "http_503",
+        status: 503,
+        throttled: false,
+        retryAfterMs: MAX_RETRY_AFTER,
+      },
     ],
     [
       "429 with an unreadable Retry-After",
@@ -111,7 +134,7 @@ describe("classifyFailure", () => {
       { kind: "failed", code: "internal_error", throttled: false },
     ],
   ])("%s", (_name, makeError, expected) => {
-    const failure = classifyFailure(makeError(), NOW);
+    const failure = classifyFailure(makeError(), NOW, MAX_RETRY_AFTER);
     const { kind, code, throttled, status, retryAfterMs, waitFor } = failure;
     expect({ kind, code, throttled, status, retryAfterMs, waitFor }).toEqual({
       status: undefined,
@@ -123,7 +146,7 @@ describe("classifyFailure", () => {
   });
 
   it("keeps the target's answer for the attempt", () => {
-    const failure = classifyFailure(http(422, {}, '{"error":"bad email"}'), NOW);
+    const failure = classifyFailure(http(422, {}, '{"error":"bad email"}'), NOW, MAX_RETRY_AFTER);
     expect(failure.body).toBe('{"error":"bad email"}');
     expect(failure.message).toBe('api answered HTTP 422: {"error":"bad email"}');
   });

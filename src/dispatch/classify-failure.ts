@@ -23,9 +23,10 @@ export interface Failure {
 /**
  * The one place that decides what a failure means. Network errors, timeouts, 408, 425 and 5xx are
  * retried; 429 is retried after Retry-After and pauses the target; other 4xx, invalid params and
- * template errors fail at once; an action may say otherwise with ActionError.
+ * template errors fail at once; an action may say otherwise with ActionError. A Retry-After is cut
+ * to `maxRetryAfter` ms (delivery.max_retry_after).
  */
-export function classifyFailure(error: unknown, now: number): Failure {
+export function classifyFailure(error: unknown, now: number, maxRetryAfter: number): Failure {
   if (error instanceof TargetHttpError) {
     const { status } = error;
     const base = {
@@ -36,7 +37,7 @@ export function classifyFailure(error: unknown, now: number): Failure {
       throttled: false,
     };
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(error.headers["retry-after"], now);
+      const retryAfterMs = parseRetryAfter(error.headers["retry-after"], now, maxRetryAfter);
       return {
         ...base,
         kind: "retry",
@@ -46,7 +47,9 @@ export function classifyFailure(error: unknown, now: number): Failure {
     }
     if (status === 408 || status === 425 || status >= 500) {
       const retryAfterMs =
-        status === 503 ? parseRetryAfter(error.headers["retry-after"], now) : undefined;
+        status === 503
+          ? parseRetryAfter(error.headers["retry-after"], now, maxRetryAfter)
+          : undefined;
       return { ...base, kind: "retry", ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     }
     return { ...base, kind: "failed" };

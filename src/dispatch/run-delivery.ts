@@ -118,6 +118,7 @@ export async function runDelivery(
             : `target "${action.target}" is no longer configured`,
         ),
         now(),
+        deps.delivery.max_retry_after,
       );
       await settle(
         { status: "failed", last_error: `${failure.code}: ${failure.message}` },
@@ -158,7 +159,7 @@ export async function runDelivery(
         now,
       });
     } catch (error) {
-      const failure = classifyFailure(error, now());
+      const failure = classifyFailure(error, now(), deps.delivery.max_retry_after);
       failure.message = masker.text(failure.message);
       if (failure.body !== undefined) failure.body = masker.text(failure.body);
       await settleFailure(failure, {

@@ -86,7 +86,7 @@ export function compileRoute(
       ids.add(item.id);
     }
     const target = spec ? resolveTarget(item, spec, context.targets, here, problems) : undefined;
-    const params = paramsOrProblem(item[type], [...here, type], context.functions, problems);
+    const params = paramsOrProblem(item[type], [...here, type], context.functions, problems, spec);
     const actionWhen = conditionOrProblem(
       item.when,
       [...here, "when"],
@@ -175,9 +175,10 @@ function paramsOrProblem(
   path: ProblemPath,
   functions: TemplateFunctions,
   problems: Problem[],
+  spec: ActionSpec | undefined,
 ): CompiledValue | undefined {
   try {
-    return compileValue(value ?? {}, functions);
+    return compileValue(value ?? {}, functions, { pathParams: spec?.pathParams ?? [] });
   } catch (error) {
     if (!(error instanceof ValueSyntaxError)) throw error;
     problems.push({

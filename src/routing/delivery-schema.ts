@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { byteSizeSchema } from "../core/byte-size-schema.ts";
 import { durationSchema } from "../core/duration-schema.ts";
 
 export const DEFAULT_RETRY = ["10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h", "24h"];
@@ -29,6 +30,16 @@ export const deliverySchema = z
     timeout: durationSchema.prefault("30s").meta({
       description: "Default time limit of one outgoing call; targets may set their own.",
       examples: ["10s"],
+    }),
+    max_response_size: byteSizeSchema.prefault("1mb").meta({
+      description:
+        "Largest answer read from a target; a larger one fails the attempt with response_too_large and its connection is dropped.",
+      examples: ["5mb"],
+    }),
+    max_retry_after: durationSchema.prefault("1h").meta({
+      description:
+        "The longest wait a target's Retry-After (429, 503) may ask for: a longer one, a huge number or a far-off date is cut to this; one that is neither seconds nor an HTTP date is ignored.",
+      examples: ["15m"],
     }),
     lease: durationSchema.prefault("1m").meta({
       description:

@@ -167,6 +167,7 @@ describe("createTargetHttp against a loopback server", () => {
     const base = options.closedPort ? closedUrl : url;
     const http = createTargetHttp({
       name: "crm",
+      maxResponseSize: 1024 * 1024,
       baseUrl: `${base}/api`,
       timeoutMs: options.timeoutMs ?? 5000,
       headers: { "user-agent": "botbridge" },
@@ -194,6 +195,7 @@ describe("createTargetHttp against a loopback server", () => {
   it("sends the secrets the record masks", async () => {
     const http = createTargetHttp({
       name: "crm",
+      maxResponseSize: 1024 * 1024,
       baseUrl: `${url}/api`,
       timeoutMs: 5000,
       headers: { authorization: `Bearer ${SECRET}` },

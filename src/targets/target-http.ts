@@ -3,9 +3,13 @@ import type { RateLimits } from "./rate-limits.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { ActionError } from "./action-error.ts";
 import type { CallScope } from "./call-scope.ts";
+import { checkHeaders } from "./check-headers.ts";
+import { joinUnder } from "./join-under.ts";
+import { readLimitedBody } from "./read-limited-body.ts";
+import { sendFailure } from "./send-failure.ts";
+import { SteadyClient } from "./steady-client.ts";
 import type { Masker } from "./mask-secrets.ts";
 import { TargetHttpError } from "./target-http-error.ts";
-import { TargetNetworkError } from "./target-network-error.ts";
 
 export type QueryValue = string | number | boolean | undefined | null;
 
@@ -47,6 +51,8 @@ export interface TargetHttpOptions {
   masker: Masker;
   rateLimits: RateLimits;
   rateLimit?: number;
+  /** The largest answer read, in bytes (delivery.max_response_size). */
+  maxResponseSize: number;
 }
 
 export interface TargetHttp {
@@ -61,7 +67,9 @@ const MAX_RECORDED_BODY = 4000;
  * Outgoing HTTP for one target: a keep-alive pool per origin, the target's default headers, a
  * time limit per call, rate limits, and every exchange recorded for the attempt with secrets
  * masked. In dry run the request is recorded as it would be sent and nothing leaves the process.
- * Redirects are never followed.
+ * Redirects are never followed. Headers that cannot be sent fail the call before any request is
+ * made; a request undici still refuses fails as `invalid_request` and leaves the pool's
+ * connection in service (SteadyClient), so no payload can wedge the pool.
  */
 export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
   const base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
@@ -73,6 +81,7 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
         connections: 64,
         keepAliveTimeout: 30_000,
         connectTimeout: Math.min(10_000, options.timeoutMs),
+        factory: (origin, clientOptions) => new SteadyClient(origin, clientOptions),
       });
       pools.set(origin, pool);
     }
@@ -91,6 +100,12 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
         ...(recordedBody !== undefined ? { request_body: options.masker.value(recordedBody) } : {}),
       };
       scope.exchanges.push(exchange);
+      try {
+        checkHeaders(headers);
+      } catch (error) {
+        exchange.error = (error as Error).message;
+        throw error;
+      }
       if (options.dryRun) return { status: 200, headers: {}, body: null, text: "", dryRun: true };
 
       if (options.rateLimit)
@@ -116,16 +131,22 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
         });
-        status = response.statusCode;
+        status = exchange.status = response.statusCode;
         responseHeaders = flatten(response.headers);
-        text = await response.body.text();
+        text = await readLimitedBody(
+          response.body,
+          responseHeaders["content-length"],
+          options.maxResponseSize,
+        );
       } catch (error) {
-        const failure = networkError(error, options.timeoutMs, scope.signal);
+        const failure =
+          error instanceof ActionError
+            ? error
+            : sendFailure(error, options.timeoutMs, scope.signal);
         exchange.error = failure.message;
         exchange.duration_ms = Math.round(performance.now() - started);
         throw failure;
       }
-      exchange.status = status;
       exchange.duration_ms = Math.round(performance.now() - started);
       exchange.response_headers = Object.fromEntries(
         KEPT_RESPONSE_HEADERS.flatMap((h) => (responseHeaders[h] ? [[h, responseHeaders[h]]] : [])),
@@ -152,25 +173,6 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
       pools.clear();
     },
   };
-}
-
-/** `path` under the base URL's path. A scheme, a `//` host or a `..` out of the base is refused. */
-export function joinUnder(base: URL, path: string): URL {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//") || path.startsWith("\\")) {
-    throw new ActionError(
-      "invalid_path",
-      `path "${path}" must be a path under the target's base_url, not a URL`,
-    );
-  }
-  const basePath = base.pathname.replace(/\/$/, "");
-  const joined = new URL(basePath + "/" + path.replace(/^\//, ""), base.origin);
-  if (
-    joined.origin !== base.origin ||
-    (joined.pathname !== basePath && !joined.pathname.startsWith(`${basePath}/`))
-  ) {
-    throw new ActionError("invalid_path", `path "${path}" leaves the target's base_url`);
-  }
-  return joined;
 }
 
 function appendQuery(url: URL, query: TargetRequest["query"]): void {
@@ -220,21 +222,4 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
   for (const [k, v] of Object.entries(headers))
     if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   return out;
-}
-
-function networkError(error: unknown, timeoutMs: number, outer: AbortSignal): TargetNetworkError {
-  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
-  if (outer.aborted)
-    return new TargetNetworkError("aborted", "the call was cut short (shutting down)");
-  if (
-    e.name === "TimeoutError" ||
-    e.name === "AbortError" ||
-    e.code === "UND_ERR_HEADERS_TIMEOUT" ||
-    e.code === "UND_ERR_BODY_TIMEOUT" ||
-    e.code === "UND_ERR_CONNECT_TIMEOUT"
-  ) {
-    return new TargetNetworkError("timeout", `no answer within ${timeoutMs} ms`);
-  }
-  const code = e.code ?? e.cause?.code ?? "network_error";
-  return new TargetNetworkError(code, `${code}: ${e.message ?? String(error)}`);
 }

@@ -20,7 +20,12 @@ export interface TargetRuntimes {
 /** One runtime per configured target; the process builds them once per loaded config. */
 export function createTargetRuntimes(
   targets: Record<string, TargetConfig>,
-  deps: { masker: Masker; rateLimits: RateLimits; defaultTimeoutMs: number },
+  deps: {
+    masker: Masker;
+    rateLimits: RateLimits;
+    defaultTimeoutMs: number;
+    maxResponseSize: number;
+  },
 ): TargetRuntimes {
   const runtimes = new Map<string, TargetRuntime>();
   for (const [name, config] of Object.entries(targets)) {
@@ -33,6 +38,7 @@ export function createTargetRuntimes(
       dryRun: config.dry_run,
       masker: deps.masker,
       rateLimits: deps.rateLimits,
+      maxResponseSize: deps.maxResponseSize,
       ...(config.rate_limit !== undefined ? { rateLimit: config.rate_limit } : {}),
     });
     runtimes.set(name, { name, config, http, shared: new Map() });

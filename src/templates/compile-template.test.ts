@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileTemplate } from "./compile-template.ts";
+import { encodePathSegment } from "./encode-path-segment.ts";
 import type { TemplateContext } from "./template-context.ts";
 import { TemplateError, TemplateSyntaxError } from "./template-error.ts";
 import { createTemplateFunctions } from "./template-functions.ts";
@@ -156,6 +157,36 @@ describe("template helpers", () => {
     const rendering = compileTemplate(text, functions).render(helperContext);
     await expect(rendering).rejects.toBeInstanceOf(TemplateError);
     await expect(rendering).rejects.toMatchObject({ code, message });
+  });
+});
+
+describe("compileTemplate with encode (a URL path)", () => {
+  const encode = encodePathSegment;
+
+  it.each([
+    [
+      "each value is encoded",
+      "/x/{{ body.Name }}/{{ body.price }}",
+      "/x/%D0%98%D0%B2%D0%B0%D0%BD/999",
+    ],
+    [
+      "a single expression becomes a string",
+      "{{ body.nested }}",
+      "%7B%22a%22%3A%5B1%2C2%2C3%5D%7D",
+    ],
+    ["a slash in a value stays in its segment", "/x/{{ 'a/../b' }}", "/x/a%2F..%2Fb"],
+  ])("%s", async (_name, text, expected) => {
+    expect(await compileTemplate(text, functions, { encode }).render(context)).toBe(expected);
+  });
+
+  it.each([
+    ["..", "/x/{{ '..' }}", `{{ '..' }}: rendered ".."`],
+    [".", "/x/{{ '.' }}", `{{ '.' }}: rendered "."`],
+  ])("refuses %s with invalid_path", async (_name, text, message) => {
+    const rendering = compileTemplate(text, functions, { encode }).render(context);
+    await expect(rendering).rejects.toBeInstanceOf(TemplateError);
+    await expect(rendering).rejects.toMatchObject({ code: "invalid_path" });
+    await expect(rendering).rejects.toThrow(message);
   });
 });
 

@@ -12,6 +12,14 @@ export interface CompiledTemplate {
   render(context: TemplateContext): Promise<unknown>;
 }
 
+export interface TemplateOptions {
+  /**
+   * Turns each expression's value, as text, into what is written (e.g. encodePathSegment). With
+   * it the template always renders a string, and a value it refuses fails the rendering.
+   */
+  encode?: (text: string) => string;
+}
+
 interface Part {
   literal?: string;
   expression?: jsonata.Expression;
@@ -24,7 +32,12 @@ interface Part {
  * undefined); any text around the expressions makes the result a string, with absent values as
  * empty text. Throws TemplateSyntaxError with the offset of the mistake.
  */
-export function compileTemplate(text: string, functions: TemplateFunctions): CompiledTemplate {
+export function compileTemplate(
+  text: string,
+  functions: TemplateFunctions,
+  options: TemplateOptions = {},
+): CompiledTemplate {
+  const { encode } = options;
   const spans = findExpressions(text);
   const parts: Part[] = [];
   let cursor = 0;
@@ -38,10 +51,11 @@ export function compileTemplate(text: string, functions: TemplateFunctions): Com
   }
   if (cursor < text.length) parts.push({ literal: text.slice(cursor) });
 
-  const single = parts.length === 1 && parts[0]?.expression ? parts[0] : undefined;
+  const single = parts.length === 1 && parts[0]?.expression && !encode ? parts[0] : undefined;
   const evaluate = async (part: Part, context: TemplateContext): Promise<unknown> => {
     try {
-      return plain(await part.expression?.evaluate(context, functions));
+      const value = plain(await part.expression?.evaluate(context, functions));
+      return encode ? encode(stringify(value)) : value;
     } catch (error) {
       throw asTemplateError(error, part.source ?? "");
     }

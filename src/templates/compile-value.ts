@@ -1,5 +1,6 @@
 import { isTemplate } from "../core/template-string-schema.ts";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.ts";
+import { encodePathSegment } from "./encode-path-segment.ts";
 import type { TemplateContext } from "./template-context.ts";
 import { TemplateSyntaxError } from "./template-error.ts";
 import type { TemplateFunctions } from "./template-functions.ts";
@@ -35,14 +36,24 @@ type Renderer = (
   pending?: (t: CompiledTemplate) => unknown,
 ) => Promise<unknown>;
 
-/** Compiles every template string in a params tree; throws ValueSyntaxError naming the path. */
-export function compileValue(value: unknown, functions: TemplateFunctions): CompiledValue {
+/**
+ * Compiles every template string in a params tree; throws ValueSyntaxError naming the path. In
+ * the top-level params named by `pathParams` (URL paths), each `{{ }}` renders one path segment
+ * (encodePathSegment).
+ */
+export function compileValue(
+  value: unknown,
+  functions: TemplateFunctions,
+  options: { pathParams?: readonly string[] } = {},
+): CompiledValue {
+  const pathParams = options.pathParams ?? [];
   let usesSteps = false;
   const build = (node: unknown, path: (string | number)[]): Renderer => {
     if (isTemplate(node)) {
+      const inPath = path.length === 1 && pathParams.includes(String(path[0]));
       let template: CompiledTemplate;
       try {
-        template = compileTemplate(node, functions);
+        template = compileTemplate(node, functions, inPath ? { encode: encodePathSegment } : {});
       } catch (error) {
         if (error instanceof TemplateSyntaxError) throw new ValueSyntaxError(path, error);
         throw error;

@@ -1,10 +1,15 @@
 import { createServer, STATUS_CODES } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createFailureQueue, type ScriptedFailure } from "./failure-queue.ts";
 import { readCall, type RecordedCall } from "./read-call.ts";
 
-/** What a fake answers. A string body is sent as is, anything else (but undefined) as JSON. */
+/**
+ * What a fake answers. A string body is sent as is, a Readable is streamed as it is read (chunked,
+ * unless the headers give a Content-Length), anything else (but undefined) as JSON.
+ */
 export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
@@ -146,6 +151,14 @@ function writeResponse(res: ServerResponse, answer: FakeResponse, isHead: boolea
     headers[name.toLowerCase()] = value;
   }
   const noBody = isHead || answer.status === 204 || answer.status === 304;
+  if (answer.body instanceof Readable && !noBody) {
+    const stream = answer.body;
+    headers["content-type"] ??= "application/octet-stream";
+    res.writeHead(answer.status, headers);
+    // The client may hang up before the end; that ends the stream, which is all a fake needs.
+    pipeline(stream, res).catch(() => undefined);
+    return;
+  }
   let payload = "";
   if (answer.body !== undefined && !noBody) {
     const isText = typeof answer.body === "string";

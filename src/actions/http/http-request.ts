@@ -16,16 +16,17 @@ export const httpRequest = defineAction({
       .default("GET")
       .meta({ description: "HTTP method." }),
     path: z.string().default("/").meta({
-      description: "Path under the target's base_url, e.g. /leads/{{ body.leads.status[0].id }}.",
+      description:
+        "Path under the target's base_url, e.g. /leads/{{ body.leads.status[0].id }}. Each {{ }} in it renders as one path segment, percent-encoded (a /, ?, # or % in the value stays in that segment); a value that renders empty, . or .. fails the delivery with invalid_path.",
     }),
     query: z
       .record(z.string(), z.union([queryValue, z.array(queryValue)]))
       .optional()
       .meta({ description: "Query parameters." }),
-    headers: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({ description: "Headers, added to the target's own." }),
+    headers: z.record(z.string(), z.string()).optional().meta({
+      description:
+        "Headers, added to the target's own. A value holding CR, LF, NUL or a character outside Latin-1 fails the delivery with invalid_params before anything is sent.",
+    }),
     body: z.unknown().optional().meta({
       description: "The body: any JSON value, or an object of fields with body_format: form.",
     }),
@@ -38,6 +39,7 @@ export const httpRequest = defineAction({
         "Statuses besides 2xx that count as an answer (e.g. [404] to go on and test steps.<id>.status).",
     }),
   }),
+  pathParams: ["path"],
   examples: [
     {
       title: "Fetch an amoCRM lead with its contacts",
