@@ -11,12 +11,18 @@ export interface FilePart {
 
 /**
  * Parses a `multipart/form-data` body into its fields (bracket names nest as in urlencoded
- * bodies). File parts are described, not stored.
+ * bodies). File parts are described, not stored. Any malformed body (no boundary, a bad part
+ * header, a part or the form cut off) is a 400 `invalid_body`: every stream busboy hands out gets
+ * an error listener, so a failure never escapes as an uncaught exception.
  */
 export function parseMultipart(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const pairs: string[] = [];
     const files: [string, FilePart][] = [];
+    const fail = (error: Error) =>
+      reject(
+        new IngestError(400, "invalid_body", `multipart body cannot be read: ${error.message}`),
+      );
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -25,13 +31,7 @@ export function parseMultipart(raw: Buffer, contentType: string): Promise<Record
         defParamCharset: "utf8",
       });
     } catch (error) {
-      reject(
-        new IngestError(
-          400,
-          "invalid_body",
-          `multipart body cannot be read: ${(error as Error).message}`,
-        ),
-      );
+      fail(error as Error);
       return;
     }
     parser.on("field", (name, value) =>
@@ -39,16 +39,14 @@ export function parseMultipart(raw: Buffer, contentType: string): Promise<Record
     );
     parser.on("file", (name, stream, info) => {
       let size = 0;
+      // A part cut off errors on this stream as well as on the parser.
+      stream.on("error", fail);
       stream.on("data", (chunk: Buffer) => (size += chunk.length));
       stream.on("end", () =>
         files.push([name, { filename: info.filename ?? "", mime_type: info.mimeType, size }]),
       );
     });
-    parser.on("error", (error: Error) =>
-      reject(
-        new IngestError(400, "invalid_body", `multipart body cannot be read: ${error.message}`),
-      ),
-    );
+    parser.on("error", fail);
     parser.on("close", () => {
       const fields = parseUrlencoded(pairs.join("&"));
       for (const [name, file] of files) if (name !== "__proto__") fields[name] = file;
