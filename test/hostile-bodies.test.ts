@@ -1,16 +1,19 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOSTILE_SHAPES } from "./hostile-shapes.ts";
 import { spawnBotbridge, type SpawnedBotbridge } from "./spawn-botbridge.ts";
 
 /**
  * Bodies anyone can send before any check, against a real `botbridge serve` process: each is
  * refused with a 400 (or parsed quickly), the process stays up, and /healthz keeps answering.
  */
+const LIMIT = 256 * 1024;
 const routes = `
 version: 1
-server: { host: 127.0.0.1, log_level: warn }
+server: { host: 127.0.0.1, log_level: warn, body_limit: ${LIMIT} }
 sources:
   forms:
 `;
@@ -56,5 +59,35 @@ describe("malformed multipart bodies are 400 invalid_body, and the process lives
     });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(server.child.exitCode).toBeNull();
+  });
+});
+
+describe("bodies of server.body_limit shaped to make a parser spin", () => {
+  it("are each answered while a concurrently polled /healthz keeps answering", async () => {
+    const latencies: number[] = [];
+    let polling = true;
+    const poll = async () => {
+      while (polling) {
+        const started = performance.now();
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+        latencies.push(performance.now() - started);
+        await sleep(20);
+      }
+    };
+    const poller = poll();
+    try {
+      for (const shape of HOSTILE_SHAPES) {
+        const body = shape.make(LIMIT);
+        expect(body.length).toBeGreaterThan(LIMIT * 0.99);
+        const answer = await post(body, shape.contentType);
+        expect([shape.name, answer.status]).toEqual([shape.name, 200]);
+      }
+    } finally {
+      polling = false;
+      await poller;
+    }
+    expect(latencies.length).toBeGreaterThan(HOSTILE_SHAPES.length);
+    // The quadratic parse held the event loop for minutes on bodies this size.
+    expect(Math.max(...latencies)).toBeLessThan(1_000);
   });
 });
