@@ -10,6 +10,7 @@ export interface HostileShape {
 
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data; boundary=xyz";
+const JSON_TYPE = "application/json";
 
 /** `unit(i)` joined with `separator` until the text is about `size` bytes, not more. */
 export function fill(size: number, unit: (i: number) => string, separator = "&"): string {
@@ -26,7 +27,7 @@ export function fill(size: number, unit: (i: number) => string, separator = "&")
 const field = (i: number) =>
   `--xyz\r\nContent-Disposition: form-data; name="a[${i % 7}]"\r\n\r\n${i}\r\n`;
 
-/** Shapes that a parse accepts: they must be parsed in time linear in their size. */
+/** Shapes a parse accepts: they must be parsed in time linear in their size. */
 export const HOSTILE_SHAPES: HostileShape[] = [
   { name: "one name repeated", contentType: FORM, make: (size) => fill(size, () => "a=1") },
   {
@@ -49,5 +50,24 @@ export const HOSTILE_SHAPES: HostileShape[] = [
     name: "many multipart fields",
     contentType: MULTIPART,
     make: (size) => `${fill(size - 10, field, "")}--xyz--\r\n`,
+  },
+];
+
+/** Shapes refused for their depth (server.depth_limit): the refusal must be as quick. */
+export const TOO_DEEP_SHAPES: HostileShape[] = [
+  {
+    name: "deep brackets",
+    contentType: FORM,
+    make: (size) => `a${"[b]".repeat(Math.floor(size / 3) - 1)}=1`,
+  },
+  {
+    name: "deep JSON arrays",
+    contentType: JSON_TYPE,
+    make: (size) => "[".repeat(size / 2 - 1) + "]".repeat(size / 2 - 1),
+  },
+  {
+    name: "deep JSON objects",
+    contentType: JSON_TYPE,
+    make: (size) => `${'{"a":'.repeat(size / 6 - 1)}1${"}".repeat(size / 6 - 1)}`,
   },
 ];

@@ -32,7 +32,7 @@ describe("parseMultipart", () => {
       "Unexpected end of form",
     ],
   ])("refuses %s with 400 invalid_body", async (_name, contentType, body, reason) => {
-    const parsed = parseMultipart(Buffer.from(body), contentType);
+    const parsed = parseMultipart(Buffer.from(body), contentType, 64);
     await expect(parsed).rejects.toBeInstanceOf(IngestError);
     await expect(parsed).rejects.toMatchObject({
       status: 400,
@@ -43,7 +43,7 @@ describe("parseMultipart", () => {
 
   it("describes a whole file part and reads the fields after it", async () => {
     const body = `${FILE_HEAD}abc\r\n${FIELD_HEAD}de\r\n--xyz--\r\n`;
-    expect(await parseMultipart(Buffer.from(body), TYPE)).toEqual({
+    expect(await parseMultipart(Buffer.from(body), TYPE, 64)).toEqual({
       f: { filename: "x.txt", mime_type: "text/plain", size: 3 },
       a: "de",
     });

@@ -42,18 +42,21 @@ describe("parseUrlencoded", () => {
       { leads: { status: [{ id: "1" }, { id: "2" }] } },
     ],
   ])("%s", (_name, text, expected) => {
-    expect(parseUrlencoded(text)).toEqual(expected);
+    expect(parseUrlencoded(text, { depth: 32 })).toEqual(expected);
   });
 
   it("reads iso-8859-1 escapes as single bytes", () => {
-    expect(parseUrlencoded("a=caf%E9&b=%zz", "iso-8859-1")).toEqual({ a: "café", b: "%zz" });
+    expect(parseUrlencoded("a=caf%E9&b=%zz", { depth: 32, charset: "iso-8859-1" })).toEqual({
+      a: "café",
+      b: "%zz",
+    });
   });
 
-  it("keeps the 33rd bracket and the rest of a deeper name as one key", () => {
+  it("splits `depth` brackets deep and keeps the rest of the name as one key", () => {
     const name = `a${"[b]".repeat(34)}`;
     let expected: unknown = { "[b][b]": "1" };
     for (let i = 0; i < 32; i += 1) expected = { b: expected };
-    expect(parseUrlencoded(`${name}=1`)).toEqual({ a: expected });
+    expect(parseUrlencoded(`${name}=1`, { depth: 32 })).toEqual({ a: expected });
   });
 });
 
@@ -71,7 +74,7 @@ describe("parseUrlencoded reads real bodies as qs did", () => {
 
   it.each(fixtures)("%s", (name) => {
     const text = readFileSync(join(FIXTURES, name), "utf8");
-    expect(parseUrlencoded(text)).toEqual(qsParse(text));
+    expect(parseUrlencoded(text, { depth: 32 })).toEqual(qsParse(text));
   });
 
   it.each<[string, string]>([
@@ -92,6 +95,6 @@ describe("parseUrlencoded reads real bodies as qs did", () => {
     ["repeated flat names", "tag=a&tag=b&tag=c&x=1"],
     ["an empty value", "a=&b"],
   ])("%s", (_name, text) => {
-    expect(parseUrlencoded(text)).toEqual(qsParse(text));
+    expect(parseUrlencoded(text, { depth: 32 })).toEqual(qsParse(text));
   });
 });

@@ -6,12 +6,15 @@ import { createPairNester } from "./create-pair-nester.ts";
  * and the first `=` (or a `]=`), `+` is a space, and a bad percent escape is kept as written.
  * Linear in the text: no parameter or array limit applies (the body size limit bounds the work),
  * so a 200-lead batch stays an array. `__proto__` keys are dropped; `constructor` and
- * `prototype` stay ordinary own keys. Names nest at most 32 brackets; the rest of a deeper name
- * is one last key.
+ * `prototype` stay ordinary own keys. Names are split at most `depth` brackets deep; the rest of
+ * a deeper name is one last key (and the result too deep for server.depth_limit).
  */
-export function parseUrlencoded(text: string, charset = "utf-8"): Record<string, unknown> {
-  const latin1 = charset.toLowerCase() === "iso-8859-1";
-  const nester = createPairNester(32);
+export function parseUrlencoded(
+  text: string,
+  options: { depth: number; charset?: string },
+): Record<string, unknown> {
+  const latin1 = options.charset?.toLowerCase() === "iso-8859-1";
+  const nester = createPairNester(options.depth);
   for (const part of text.replace(/%5B/gi, "[").replace(/%5D/gi, "]").split("&")) {
     if (part === "") continue;
     const bracketEquals = part.indexOf("]=");

@@ -41,7 +41,12 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
       { allow: "GET, POST" },
     );
   }
-  const prepared = await prepareRequest(request, source, deps.now());
+  const prepared = await prepareRequest(
+    request,
+    source,
+    deps.now(),
+    config.settings.server.depth_limit,
+  );
   if (!prepared.verified) {
     const failed = prepared.checks.filter((c) => !c.ok).map((c) => `${c.scheme}: ${c.reason}`);
     log.warn(
