@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import express, { type Request } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { Config } from "../config/config.ts";
@@ -6,6 +6,7 @@ import type { HookResponse } from "../sources/hook-request.ts";
 import { IngestError } from "../sources/ingest-error.ts";
 import { receiveHook, type ReceiveDeps } from "../sources/receive-hook.ts";
 import type { Store } from "../store/store.ts";
+import { answerError, sendError } from "./answer-error.ts";
 
 export interface AppDeps {
   config: () => Config;
@@ -99,39 +100,6 @@ export function createApp(deps: AppDeps) {
       ),
     );
   });
-  app.use(errorHandler);
+  app.use(answerError);
   return app;
-}
-
-const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const e = error as { type?: string; status?: number; message?: string };
-  if (error instanceof IngestError) {
-    sendError(res, error);
-  } else if (e.type === "entity.too.large") {
-    sendError(
-      res,
-      new IngestError(413, "body_too_large", "the body is larger than server.body_limit"),
-    );
-  } else if (e.type === "encoding.unsupported" || e.status === 415) {
-    sendError(
-      res,
-      new IngestError(415, "unsupported_encoding", e.message ?? "unsupported content encoding"),
-    );
-  } else if (e.type === "request.aborted") {
-    sendError(
-      res,
-      new IngestError(400, "request_aborted", "the request was aborted by the client"),
-    );
-  } else {
-    req.log.error({ err: error }, "unexpected error");
-    sendError(res, new IngestError(500, "internal_error", "unexpected error; see the server log"));
-  }
-};
-
-function sendError(res: Response, error: IngestError): void {
-  if (res.headersSent) return;
-  res
-    .status(error.status)
-    .set(error.headers)
-    .json({ error: { code: error.code, message: error.message } });
 }
