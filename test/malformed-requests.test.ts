@@ -95,4 +95,16 @@ describe("refusals with their own codes", () => {
     expect(answer.json).toEqual(error(code));
     expect(bridge.logs.some((l) => l.code === code && l.level === 40)).toBe(true);
   });
+
+  it("refuses a Content-Length over body_limit with 413 before reading the body", async () => {
+    // 100 MB announced, 10 bytes sent: the answer must not wait for the rest.
+    const answer = await exchange(
+      "POST /hooks/forms HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 104857600\r\n\r\n",
+      Buffer.from("0123456789"),
+      3_000,
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.headers).toMatch(/connection: close/i);
+    expect(answer.json).toEqual(error("body_too_large"));
+  });
 });

@@ -7,6 +7,7 @@ import { IngestError } from "../sources/ingest-error.ts";
 import { receiveHook, type ReceiveDeps } from "../sources/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
   config: () => Config;
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.use(refuseOversizedBody(settings.body_limit));
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
