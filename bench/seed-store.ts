@@ -40,6 +40,7 @@ export async function ingestOneEvent(
       remote_address: "127.0.0.1",
     },
     Date.now(),
+    loaded.config.settings.server.depth_limit,
   );
   const { selection } = await acceptEvent(event, {
     rules: ingestRulesOf(loaded.config),

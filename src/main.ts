@@ -16,6 +16,7 @@ import { createDispatcher } from "./dispatch/dispatcher.ts";
 import { createRateLimits } from "./targets/rate-limits.ts";
 import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
 import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
+import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
@@ -106,6 +107,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
+  server.on("clientError", answerClientError(log));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.settings.server.port, config.settings.server.host, () => resolve());

@@ -68,6 +68,7 @@ describe.skipIf(!url)("wake-up across instances", () => {
           remote_address: "127.0.0.1",
         },
         bridge.clock.now(),
+        loaded.config.settings.server.depth_limit,
       );
       const stored = Date.now();
       await acceptEvent(event, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CompiledSource } from "../src/sources/compile-source.ts";
+import { serverSchema } from "../src/config/server-schema.ts";
 import { templatesSchema } from "../src/config/templates-schema.ts";
 import { compileSource } from "../src/sources/compile-source.ts";
 import { findPreset } from "../src/sources/presets/find-preset.ts";
@@ -296,6 +297,7 @@ async function send(
     },
     source(c, options.secret ?? TOKEN),
     options.now ?? frozenAt(fixture),
+    serverSchema.parse({}).depth_limit,
   );
 }
 

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import express, { type Request } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ServerSettings } from "../config/server-schema.ts";
@@ -7,6 +7,8 @@ import type { HookResponse } from "../sources/hook-request.ts";
 import { HttpError } from "../core/http-error.ts";
 import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
+import { answerError, sendError } from "./answer-error.ts";
+import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
   server: ServerSettings;
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.use(refuseOversizedBody(settings.body_limit));
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -110,36 +114,6 @@ export function createApp(deps: AppDeps) {
       ),
     );
   });
-  app.use(errorHandler);
+  app.use(answerError);
   return app;
-}
-
-const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const e = error as { type?: string; status?: number; message?: string };
-  if (error instanceof HttpError) {
-    sendError(res, error);
-  } else if (e.type === "entity.too.large") {
-    sendError(
-      res,
-      new HttpError(413, "body_too_large", "the body is larger than server.body_limit"),
-    );
-  } else if (e.type === "encoding.unsupported" || e.status === 415) {
-    sendError(
-      res,
-      new HttpError(415, "unsupported_encoding", e.message ?? "unsupported content encoding"),
-    );
-  } else if (e.type === "request.aborted") {
-    sendError(res, new HttpError(400, "request_aborted", "the request was aborted by the client"));
-  } else {
-    req.log.error({ err: error }, "unexpected error");
-    sendError(res, new HttpError(500, "internal_error", "unexpected error; see the server log"));
-  }
-};
-
-function sendError(res: Response, error: HttpError): void {
-  if (res.headersSent) return;
-  res
-    .status(error.status)
-    .set(error.headers)
-    .json({ error: { code: error.code, message: error.message } });
 }

@@ -7,8 +7,7 @@ import type { WhyNot } from "../routing/compile-condition.ts";
 import { selectRoutes } from "../routing/select-routes.ts";
 import type { HookRequest } from "../sources/hook-request.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
-import { prepareRequest } from "../ingest/prepare-request.ts";
-import { shapeEvent } from "../sources/shape-event.ts";
+import { prepareRequest, shapeChecked } from "../ingest/prepare-request.ts";
 import type { CheckResult } from "../sources/verifiers/check-result.ts";
 import { eventContext } from "../templates/event-context.ts";
 
@@ -63,10 +62,11 @@ export async function explainRequest(
 ): Promise<Explanation> {
   const source = config.sources.get(request.source);
   if (!source) throw new Error(`no source named "${request.source}"`);
-  const prepared = await prepareRequest(request, source, now);
+  const depthLimit = config.settings.server.depth_limit;
+  const prepared = await prepareRequest(request, source, now, depthLimit);
   // A refused request is still shown as it would have been routed, credentials left out.
   const stripped = source.verifiers.reduce((e, v) => (v.strip ? v.strip(e) : e), prepared.parsed);
-  const events = prepared.verified ? prepared.events : shapeEvent(stripped, source.config);
+  const events = prepared.verified ? prepared.events : shapeChecked(stripped, source, depthLimit);
   const verification = { verified: prepared.verified, checks: prepared.checks };
   const [first, ...rest] = prepared.ping
     ? []

@@ -19,6 +19,17 @@ export const serverSchema = z
       description: "Largest request body accepted; larger gets 413 body_too_large.",
       examples: ["5mb"],
     }),
+    depth_limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(256)
+      .default(64)
+      .meta({
+        description:
+          "Deepest nesting of objects and arrays accepted in a request's body or query (JSON, urlencoded and multipart bracket names, json_fields); deeper gets 400 body_too_deep and nothing is stored. At most 256, so redaction, templates and explain stay far from the stack limit.",
+        examples: [128],
+      }),
     trust_proxy: z
       .union([z.boolean(), z.number().int().nonnegative(), z.string(), z.array(z.string())])
       .default(false)

@@ -10,4 +10,6 @@ export interface IngestRules {
   routes: readonly CompiledRoute[];
   /** `storage.redact`: body fields masked before the event is stored. */
   redact: readonly string[];
+  /** `server.depth_limit`: deeper bodies are refused with 400 body_too_deep. */
+  depthLimit: number;
 }

@@ -1,5 +1,6 @@
 import type { CompiledSource } from "../sources/compile-source.ts";
 import { eventContext } from "../templates/event-context.ts";
+import { assertDepth } from "../sources/assert-depth.ts";
 import type { HookRequest } from "../sources/hook-request.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
 import { readEvent } from "../sources/read-event.ts";
@@ -20,14 +21,16 @@ export interface PreparedRequest {
 
 /**
  * Stage 1 up to the store: parse, run every check of the source, drop the credentials, spot a
- * ping, and shape the event(s). Nothing here writes anything.
+ * ping, and shape the event(s). Nothing here writes anything. A body or query nesting more than
+ * `depthLimit` deep (server.depth_limit), as sent or once shaped, is 400 body_too_deep.
  */
 export async function prepareRequest(
   request: HookRequest,
   source: CompiledSource,
   now: number,
+  depthLimit: number,
 ): Promise<PreparedRequest> {
-  const parsed = await readEvent(request, now);
+  const parsed = await readEvent(request, now, depthLimit);
   const input = {
     method: parsed.method,
     url:
@@ -46,5 +49,16 @@ export async function prepareRequest(
   for (const verifier of source.verifiers) if (verifier.strip) event = verifier.strip(event);
   const ping = source.ping ? (await source.ping.evaluate(eventContext(event))).matched : false;
   if (ping) return { parsed, checks, verified, ping, events: [] };
-  return { parsed, checks, verified, ping, events: shapeEvent(event, source.config) };
+  return { parsed, checks, verified, ping, events: shapeChecked(event, source, depthLimit) };
+}
+
+/** The shaped event(s), none nesting deeper than the limit (json_fields can unpack a deep text). */
+export function shapeChecked(
+  event: InboundEvent,
+  source: CompiledSource,
+  depthLimit: number,
+): InboundEvent[] {
+  const events = shapeEvent(event, source.config);
+  for (const shaped of events) assertDepth(shaped.body, depthLimit, "body");
+  return events;
 }

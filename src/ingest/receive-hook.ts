@@ -41,7 +41,7 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
       { allow: "GET, POST" },
     );
   }
-  const prepared = await prepareRequest(request, source, deps.now());
+  const prepared = await prepareRequest(request, source, deps.now(), rules.depthLimit);
   if (!prepared.verified) {
     const failed = prepared.checks.filter((c) => !c.ok).map((c) => `${c.scheme}: ${c.reason}`);
     log.warn(

@@ -1,19 +1,30 @@
-import { HttpError } from "../core/http-error.ts";
+import { assertDepth } from "./assert-depth.ts";
+import { parseJson } from "./parse-json.ts";
 import { parseMultipart } from "./parse-multipart.ts";
 import { parseUrlencoded } from "./parse-urlencoded.ts";
 
 /**
  * The body of a request by its content type: JSON; urlencoded with bracket nesting; multipart
- * fields; anything else (text/*, unknown types) kept as text. An empty body is undefined.
+ * fields; anything else (text/*, unknown types) kept as text. An empty body is undefined. A body
+ * nesting more than `depthLimit` deep is refused with 400 body_too_deep, whatever its format.
  */
-export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<unknown> {
+export async function parseBody(
+  raw: Buffer,
+  contentType: string | undefined,
+  depthLimit: number,
+): Promise<unknown> {
   if (raw.length === 0) return undefined;
   const { type, charset } = readContentType(contentType);
-  if (type === "application/json" || type.endsWith("+json")) return parseJson(decode(raw, charset));
-  if (type === "application/x-www-form-urlencoded")
-    return parseUrlencoded(decode(raw, charset), charset);
-  if (type === "multipart/form-data") return parseMultipart(raw, contentType ?? "");
-  return decode(raw, charset);
+  let body: unknown;
+  if (type === "application/json" || type.endsWith("+json"))
+    body = parseJson(decode(raw, charset), depthLimit);
+  else if (type === "application/x-www-form-urlencoded")
+    body = parseUrlencoded(decode(raw, charset), { depth: depthLimit, charset });
+  else if (type === "multipart/form-data")
+    body = await parseMultipart(raw, contentType ?? "", depthLimit);
+  else return decode(raw, charset);
+  assertDepth(body, depthLimit, "body");
+  return body;
 }
 
 export function readContentType(contentType: string | undefined): {
@@ -24,21 +35,6 @@ export function readContentType(contentType: string | undefined): {
   const charset =
     params.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1]).find(Boolean) ?? "utf-8";
   return { type: type.trim().toLowerCase(), charset };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    // A reviver costs time on every value, so it only runs when the text can spell a
-    // __proto__ key (literally or with \u escapes).
-    const risky = text.includes("__proto__") || text.includes("\\u");
-    return risky ? JSON.parse(text, dropProtoKey) : JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(400, "invalid_json", `body is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-function dropProtoKey(key: string, value: unknown): unknown {
-  return key === "__proto__" ? undefined : value;
 }
 
 function decode(raw: Buffer, charset: string): string {
