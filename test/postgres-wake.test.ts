@@ -6,9 +6,8 @@ import { loadConfig } from "../src/config/load-config.ts";
 import { acceptEvent } from "../src/ingest/accept-event.ts";
 import { readEvent } from "../src/sources/read-event.ts";
 import { openStore } from "../src/store/open-store.ts";
-import { createFakeTarget } from "./fakes/fake-target.ts";
 import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
-import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { ingestRulesOf } from "../src/config/slice-config.ts";
 
 /**
@@ -17,40 +16,25 @@ import { ingestRulesOf } from "../src/config/slice-config.ts";
  */
 const url = testDatabaseUrl();
 const schemas = url ? testSchemas(url) : undefined;
-const target = createFakeTarget();
-let bridge: TestBridge | undefined;
+let bridge: SinkBridge | undefined;
 
 afterAll(async () => {
   await bridge?.stop();
-  await target.close();
   await schemas?.dropAll();
 });
 
-const routes = `
-version: 1
-delivery: { poll_interval: 60s }
-targets:
-  sink: { type: http, base_url: "\${TARGET_URL}" }
-sources:
-  forms:
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
-`;
-
 describe.skipIf(!url)("wake-up across instances", () => {
   it("delivers what another instance stored without waiting for the poll", async () => {
-    const env = {
-      TARGET_URL: (await target.start()).url,
-      BOTBRIDGE_DATABASE_URL: await schemas!.create(),
-    };
-    bridge = await startBridge(routes, { env });
+    const database = await schemas!.create();
+    bridge = await startSinkBridge({
+      delivery: "poll_interval: 60s",
+      env: { BOTBRIDGE_DATABASE_URL: database },
+    });
+    const { env, sink } = bridge;
     await bridge.settle();
 
     // The other instance: the same ingest path on its own connection to the same schema.
-    const other = await openStore(env.BOTBRIDGE_DATABASE_URL);
+    const other = await openStore(database);
     try {
       const loaded = await loadConfig(join(bridge.dir, "routes.yaml"), {
         actions: createActions(),
@@ -75,9 +59,9 @@ describe.skipIf(!url)("wake-up across instances", () => {
         store: other,
         log: pino({ level: "silent" }),
       });
-      await bridge.until(() => target.count === 1, 3_000);
+      await bridge.until(() => sink.count === 1, 3_000);
       expect(Date.now() - stored).toBeLessThan(3_000);
-      expect(target.calls[0]?.body).toEqual({ n: 7 });
+      expect(sink.calls[0]?.body).toEqual({ n: 7 });
     } finally {
       await other.close();
     }

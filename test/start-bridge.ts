@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Botbridge } from "../src/main.ts";
 import { startBotbridge } from "../src/main.ts";
 import type { DeliveryRow, DeliveryStatus } from "../src/store/store.ts";
 import { createTestClock, type TestClock } from "./test-clock.ts";
+import { writeRoutesFile } from "./write-routes-file.ts";
 
 export interface TestBridge {
   bridge: Botbridge;
@@ -41,9 +39,7 @@ export async function startBridge(
   yaml: string,
   options: { env?: NodeJS.ProcessEnv; clock?: TestClock } = {},
 ): Promise<TestBridge> {
-  const dir = mkdtempSync(join(tmpdir(), "botbridge-e2e-"));
-  const file = join(dir, "routes.yaml");
-  writeFileSync(file, yaml);
+  const { dir, file, sqliteUrl } = writeRoutesFile(yaml);
   const clock = options.clock ?? createTestClock();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -54,7 +50,7 @@ export async function startBridge(
     },
   });
   const env = {
-    BOTBRIDGE_DATABASE_URL: `sqlite:${join(dir, "botbridge.db")}`,
+    BOTBRIDGE_DATABASE_URL: sqliteUrl,
     PORT: "0",
     ...options.env,
   };
