@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../src/store/postgres-store.ts";
 import { createFakeTarget } from "./fakes/fake-target.ts";
 import { loadTestRoutes } from "./load-test-routes.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
 import { sendHook } from "./send-hook.ts";
 import { spawnBotbridge, type SpawnedBotbridge } from "./spawn-botbridge.ts";
 import { writeRoutesFile } from "./write-routes-file.ts";
@@ -22,8 +22,7 @@ const KEYS = 8;
 
 const routes = loadTestRoutes({ pollInterval: "200ms", orderByKey: true });
 
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
+const schemas = useTestSchemas();
 const inFlight = new Map<string, number>();
 let overlaps = 0;
 const target = createFakeTarget({
@@ -42,10 +41,9 @@ const servers: SpawnedBotbridge[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.kill("SIGTERM")));
   await target.close();
-  await schemas?.dropAll();
 });
 
-describe.skipIf(!url)("two instances on one PostgreSQL database", () => {
+describe.skipIf(!schemas)("two instances on one PostgreSQL database", () => {
   it("loses no accepted webhook and never runs one order key twice at once when one is killed", async () => {
     const databaseUrl = await schemas!.create();
     const { url: targetUrl } = await target.start();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
 import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { createTcpProxy } from "./tcp-proxy.ts";
 
@@ -10,16 +10,14 @@ import { createTcpProxy } from "./tcp-proxy.ts";
  * Meanwhile webhooks get 503 store_unavailable and the dispatcher backs off; afterwards both
  * recover on their own, and every webhook that got a 200 reaches the target.
  */
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
+const schemas = useTestSchemas();
 let t: SinkBridge | undefined;
 
 afterAll(async () => {
   await t?.stop();
-  await schemas?.dropAll();
 });
 
-describe.skipIf(!url)("postgres outage", () => {
+describe.skipIf(!schemas)("postgres outage", () => {
   it("answers 503 store_unavailable and backs off while the database is gone, then recovers", async () => {
     const shared = new URL(await schemas!.create());
     const proxy = createTcpProxy({ host: shared.hostname, port: Number(shared.port || 5432) });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createFakeTarget } from "./fakes/fake-target.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
 import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { createTestClock } from "./test-clock.ts";
 
@@ -10,18 +10,16 @@ import { createTestClock } from "./test-clock.ts";
  * the first has stopped, so nothing in its memory knows of the 429), and ends for both with
  * the Retry-After.
  */
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
+const schemas = useTestSchemas();
 const target = createFakeTarget();
 const bridges: SinkBridge[] = [];
 
 afterAll(async () => {
   for (const bridge of bridges) await bridge.stop().catch(() => undefined);
   await target.close();
-  await schemas?.dropAll();
 });
 
-describe.skipIf(!url)("target pauses across instances", () => {
+describe.skipIf(!schemas)("target pauses across instances", () => {
   it("holds a target that answered 429 to one instance for the other, until Retry-After", async () => {
     const options = {
       delivery: "poll_interval: 20ms, retry: [1s]",

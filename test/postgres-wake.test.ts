@@ -6,7 +6,7 @@ import { loadConfig } from "../src/config/load-config.ts";
 import { acceptEvent } from "../src/ingest/accept-event.ts";
 import { readEvent } from "../src/sources/read-event.ts";
 import { openStore } from "../src/store/open-store.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
 import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { ingestRulesOf } from "../src/config/slice-config.ts";
 
@@ -14,16 +14,14 @@ import { ingestRulesOf } from "../src/config/slice-config.ts";
  * An idle instance starts on a delivery another instance stored at once (LISTEN/NOTIFY), not at
  * its next poll: here the poll interval is 60 s and the delivery must arrive within 3 s.
  */
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
+const schemas = useTestSchemas();
 let bridge: SinkBridge | undefined;
 
 afterAll(async () => {
   await bridge?.stop();
-  await schemas?.dropAll();
 });
 
-describe.skipIf(!url)("wake-up across instances", () => {
+describe.skipIf(!schemas)("wake-up across instances", () => {
   it("delivers what another instance stored without waiting for the poll", async () => {
     const database = await schemas!.create();
     bridge = await startSinkBridge({

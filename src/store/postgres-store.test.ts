@@ -1,19 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { delivery, event } from "../../test/store-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
-import { testDatabaseUrl, testSchemas } from "../../test/postgres-schemas.ts";
+import { useTestSchemas } from "../../test/postgres-schemas.ts";
 import { openPostgresStore } from "./postgres-store.ts";
 import { openStore } from "./open-store.ts";
 
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
-afterAll(async () => {
-  await schemas?.dropAll();
-});
+const schemas = useTestSchemas();
 
-describe.skipIf(!url)("postgres", () => {
+describe.skipIf(!schemas)("postgres", () => {
   describeStoreContract("postgres", async () => {
     const store = openPostgresStore(await schemas!.create());
     await store.migrate();
