@@ -51,9 +51,7 @@ afterEach(async () => {
 });
 
 async function run(body: Record<string, unknown>) {
-  const answer = await t.post("hook", JSON.stringify(body), { "content-type": "application/json" });
-  expect(answer.status).toBe(200);
-  const eventId = (answer.json as { event_id: string }).event_id;
+  const eventId = await t.postEvent("hook", body);
   const [delivery] = await t.settle();
   const attempts = delivery ? await t.bridge.store.listAttempts(delivery.id) : [];
   return { eventId, delivery, attempt: attempts[0] };

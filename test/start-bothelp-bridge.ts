@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import type { Attempt } from "../src/store/store.ts";
 import {
   createFakeBothelp,
@@ -70,18 +69,9 @@ ${routes}
   return {
     fake,
     t,
-    async post(body) {
-      const response = await t.post("forms", JSON.stringify(body), {
-        "content-type": "application/json",
-      });
-      expect(response.status).toBe(200);
-      return (response.json as { event_id: string }).event_id;
-    },
+    post: (body) => t.postEvent("forms", body),
     apiCalls: () => fake.calls.filter((call) => call.path !== "/oauth2/token"),
-    async attemptsOf(eventId) {
-      const [delivery] = await t.bridge.store.listDeliveries({ event_id: eventId });
-      return delivery ? t.bridge.store.listAttempts(delivery.id) : [];
-    },
+    attemptsOf: (eventId) => t.attemptsOf(eventId),
     async stop() {
       await t.stop();
       await fake.close();
