@@ -296,6 +296,42 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(next?.id).toBe(second.id);
     });
 
+    it("claims no later delivery of an order key while an earlier one is running under a lease", async () => {
+      const first = delivery({ order_key: "ivan@example.com" });
+      const second = delivery({ order_key: "ivan@example.com" });
+      await store.ingest({ event: event(), deliveries: [first] });
+      await store.ingest({ event: event({}, T0 + 1), deliveries: [second] });
+      const [running] = await store.claim({ owner: "a", now: T0 + 10, limit: 10, lease_ms: LEASE });
+      expect(running?.id).toBe(first.id);
+      // Another worker, and the same one, find nothing while the first is leased, however long.
+      for (const [owner, now] of [
+        ["b", T0 + 20],
+        ["a", T0 + 20],
+        ["b", T0 + 10 + LEASE - 1],
+      ] as const) {
+        expect(await store.claim({ owner, now, limit: 10, lease_ms: LEASE })).toEqual([]);
+      }
+      // A running delivery that moved on to its next action still holds the key.
+      await store.advance({
+        delivery_id: first.id,
+        owner: "a",
+        now: T0 + 30,
+        change: { status: "running", next_action: 1, next_attempt_at: T0 + 30 + LEASE },
+        attempt: attempt(),
+      });
+      expect(await store.claim({ owner: "b", now: T0 + 40, limit: 10, lease_ms: LEASE })).toEqual(
+        [],
+      );
+      // Its lease expires: the first is taken over, never the second beside it.
+      const taken = await store.claim({
+        owner: "b",
+        now: T0 + 30 + LEASE,
+        limit: 10,
+        lease_ms: LEASE,
+      });
+      expect(taken.map((c) => c.id)).toEqual([first.id]);
+    });
+
     it("holds back deliveries of a paused target until the pause ends", async () => {
       await store.ingest({
         event: event(),
