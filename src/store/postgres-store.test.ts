@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { delivery, event } from "../../test/store-contract.ts";
+import { delivery, event } from "../../test/store-rows.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { useTestSchemas } from "../../test/postgres-schemas.ts";
 import { openPostgresStore } from "./postgres-store.ts";
