@@ -27,6 +27,8 @@ export async function startBothelpBridge(
   routes: string,
   options: {
     fake?: FakeBothelpOptions;
+    /** Top-level sections, e.g. `templates: { default_country: DE }`. */
+    settings?: string;
     target?: string;
     delivery?: string;
     env?: Record<string, string>;
@@ -38,6 +40,7 @@ export async function startBothelpBridge(
   const { url } = await fake.start();
   const yaml = `
 version: 1
+${options.settings ?? ""}
 delivery:
   poll_interval: 20ms
   retry: [10s, 1m, 5m]
