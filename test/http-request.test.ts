@@ -3,8 +3,9 @@ import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 
 /**
- * http.request end to end: query, headers, JSON and form bodies, accepted statuses, and a path
- * from a payload that tries to leave the target's base_url.
+ * http.request end to end: templated method, path, query, headers and JSON body, the target's
+ * headers, the output for later steps and the secret masked in the attempt. Form bodies, accepted
+ * statuses and paths that try to leave base_url are tested on the action alone, beside it.
  */
 const yaml = `
 version: 1
@@ -36,10 +37,11 @@ let t: TestBridge;
 
 beforeEach(async () => {
   target = createFakeTarget({
-    respond: (call) =>
-      call.path.endsWith("/missing")
-        ? { status: 404, body: { title: "Not Found" } }
-        : { status: 201, headers: { "x-request-id": "r-1" }, body: { echo: call.body ?? null } },
+    respond: (call) => ({
+      status: 201,
+      headers: { "x-request-id": "r-1" },
+      body: { echo: call.body ?? null },
+    }),
   });
   await target.start();
   t = await startBridge(yaml, { env: { TARGET_URL: target.url, CRM_TOKEN: "crm-secret-42" } });
@@ -85,36 +87,5 @@ describe("http.request", () => {
       body: { echo: { n: 1, nested: { ok: true } } },
     });
     expect(JSON.stringify(attempt)).not.toContain("crm-secret-42");
-  });
-
-  it("sends a form body with body_format: form", async () => {
-    const { delivery } = await run({
-      method: "PUT",
-      path: "contacts",
-      format: "form",
-      payload: { name: "Анна Ли", tags: ["a", "b"], n: 5 },
-    });
-    expect(delivery?.status).toBe("succeeded");
-    expect(target.calls[0]?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(target.calls[0]?.body).toEqual({ name: "Анна Ли", tags: '["a","b"]', n: "5" });
-  });
-
-  it("treats a listed status (404) as an answer for later steps", async () => {
-    const { delivery } = await run({ method: "GET", path: "/missing" });
-    expect(delivery?.status).toBe("succeeded");
-    expect(delivery?.outputs.got).toMatchObject({ status: 404, body: { title: "Not Found" } });
-  });
-
-  it.each([
-    ["another host", "//evil.example.com/x"],
-    ["a full URL", "https://evil.example.com/x"],
-    ["a way out of base_url", "/../../admin"],
-    ["a sibling of base_url", "../v4x/secret"],
-    ["an encoded way out", "%2e%2e/%2E%2E/admin"],
-  ])("refuses a path that is %s, sending nothing", async (_name, path) => {
-    const { delivery, attempt } = await run({ method: "GET", path });
-    expect(delivery?.status).toBe("failed");
-    expect(attempt?.error_code).toBe("invalid_path");
-    expect(target.count).toBe(0);
   });
 });
