@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { FakeBothelpOptions } from "../../../test/fakes/fake-bothelp.ts";
 import {
-  createActionContext,
-  type TestActionContext,
-} from "../../../test/create-action-context.ts";
-import {
-  createFakeBothelp,
-  type FakeBothelp,
-  type FakeBothelpOptions,
-} from "../../../test/fakes/fake-bothelp.ts";
+  startBothelpContext,
+  type BothelpActionContext,
+} from "../../../test/start-bothelp-context.ts";
 import { addTags } from "./add-tags.ts";
 
 /**
@@ -19,12 +15,10 @@ import { addTags } from "./add-tags.ts";
 const john = { id: 92, cuid: "1et0.2k", email: "john@example.com", phone: "+79991234567" };
 const johnInstagram = { ...john, id: 95, cuid: "1et0.2n", channelType: "instagram" };
 
-let bothelp: FakeBothelp;
-let h: TestActionContext<"bothelp">;
+let h: BothelpActionContext;
 
 afterEach(async () => {
   await h.close();
-  await bothelp.close();
 });
 
 /** Tags `subscriber` with [lead] on a fresh fake; the action's output, or the error it failed with. */
@@ -32,23 +26,11 @@ async function tag(
   subscriber: Record<string, unknown>,
   fake: FakeBothelpOptions = { subscribers: [john] },
 ): Promise<unknown> {
-  bothelp = createFakeBothelp(fake);
-  const { url } = await bothelp.start();
-  h = createActionContext(
-    {
-      type: "bothelp",
-      api_url: url,
-      token_url: `${url}/oauth2/token`,
-      client_id: bothelp.clientId,
-      client_secret: bothelp.clientSecret,
-    },
-    { name: "bothelp" },
-  );
+  h = await startBothelpContext(fake);
   return h.run(addTags, { subscriber, tags: ["lead"] }).catch((error: unknown) => error);
 }
 
-const apiCalls = () => bothelp.calls.filter((call) => call.path !== "/oauth2/token");
-const calls = () => apiCalls().map((c) => `${c.method} ${c.path}`);
+const calls = () => h.apiCalls().map((c) => `${c.method} ${c.path}`);
 
 describe("BotHelp subscriber lookup", () => {
   it("finds a subscriber by email and acts on its id", async () => {
@@ -57,15 +39,15 @@ describe("BotHelp subscriber lookup", () => {
       skipped: false,
     });
     expect(calls()).toEqual(["GET /v1/subscribers/", "PATCH /v1/subscribers/92"]);
-    expect(apiCalls()[0]?.query).toEqual({ email: "john@example.com" });
-    expect(bothelp.subscriber(92).tags).toEqual(["lead"]);
+    expect(h.apiCalls()[0]?.query).toEqual({ email: "john@example.com" });
+    expect(h.fake.subscriber(92).tags).toEqual(["lead"]);
   });
 
   it.each(["+7 (999) 123-45-67", "8 999 123 45 67", "79991234567", 79991234567])(
     "finds a subscriber by phone written as %s",
     async (phone) => {
       expect(await tag({ phone })).toEqual({ subscribers: [{ id: 92 }], skipped: false });
-      expect(apiCalls()[0]?.query).toEqual({ phone: "+79991234567" });
+      expect(h.apiCalls()[0]?.query).toEqual({ phone: "+79991234567" });
       expect(calls()).toEqual(["GET /v1/subscribers/", "PATCH /v1/subscribers/92"]);
     },
   );
@@ -92,7 +74,7 @@ describe("BotHelp subscriber lookup", () => {
       "PATCH /v1/subscribers/92",
       "PATCH /v1/subscribers/95",
     ]);
-    expect(apiCalls()[1]?.query).toEqual({ email: "john@example.com", after: "92" });
+    expect(h.apiCalls()[1]?.query).toEqual({ email: "john@example.com", after: "92" });
   });
 
   it("fails when nobody matches and on_missing is fail (the default)", async () => {
