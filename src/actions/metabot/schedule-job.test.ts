@@ -103,3 +103,37 @@ describe("metabot.schedule_job", () => {
     },
   );
 });
+
+describe("metabot.schedule_job on a target with its own auth settings and time zone", () => {
+  it("sends the token in a configured header without a scheme, masked in the exchange", async () => {
+    const custom = createFakeMetabot({
+      botId: 9,
+      token: "raw-token-777",
+      authHeader: "Authentication",
+      authScheme: "",
+    });
+    const { url } = await custom.start();
+    const own = createActionContext(
+      {
+        type: "metabot",
+        base_url: `${url}/api/v1`,
+        bot_id: 9,
+        token: "raw-token-777",
+        auth_header: "Authentication",
+        auth_scheme: "",
+        timezone: "Asia/Vladivostok",
+      },
+      { name: "bot", secrets: ["raw-token-777"] },
+    );
+    try {
+      await own.run(scheduleJob, { script_code: "hi", run_at: "2026-11-24T00:00:00Z" });
+      expect(custom.calls[0]?.headers.authentication).toBe("raw-token-777");
+      expect(custom.calls[0]?.headers).not.toHaveProperty("authorization");
+      expect(custom.jobs[0]?.params.run_at).toBe("2026-11-24 10:00:00");
+      expect(JSON.stringify(own.exchanges)).not.toContain("raw-token-777");
+    } finally {
+      await own.close();
+      await custom.close();
+    }
+  });
+});
