@@ -3,8 +3,10 @@ import type { FakeBothelpOptions } from "./fakes/fake-bothelp.ts";
 import { startBothelpBridge, type BothelpBridge } from "./start-bothelp-bridge.ts";
 
 /**
- * Subscriber lookup by email and phone through GET /v1/subscribers/: phone formats, several
- * subscriptions (on_multiple), nobody (on_missing: fail, skip, wait) and one lookup per delivery.
+ * Subscriber lookup end to end, where it needs the dispatcher: one lookup per delivery, and
+ * on_missing: wait (retried without using up attempts, until wait_for). Which subscriptions a
+ * lookup finds (phone formats, on_multiple, pages, on_missing: fail or skip) is tested on the
+ * actions, beside resolve-subscribers.ts.
  */
 const route = (subscriber: string, extra = "") => `  - id: tag
     source: forms
@@ -13,7 +15,6 @@ const route = (subscriber: string, extra = "") => `  - id: tag
         bothelp.add_tags: { subscriber: ${subscriber}, tags: [lead] }${extra}`;
 
 const john = { id: 92, cuid: "1et0.2k", email: "john@example.com", phone: "+79991234567" };
-const johnInstagram = { ...john, id: 95, cuid: "1et0.2n", channelType: "instagram" };
 
 let b: BothelpBridge;
 
@@ -34,57 +35,6 @@ async function run(
 }
 
 describe("BotHelp subscriber lookup", () => {
-  it("finds a subscriber by email and acts on its id", async () => {
-    const { delivery, calls } = await run(`{ email: "{{ body.email }}" }`, {
-      email: " john@example.com ",
-    });
-    expect(delivery?.status).toBe("succeeded");
-    expect(calls).toEqual(["GET /v1/subscribers/", "PATCH /v1/subscribers/92"]);
-    expect(b.apiCalls()[0]?.query).toEqual({ email: "john@example.com" });
-    expect(b.fake.subscriber(92).tags).toEqual(["lead"]);
-  });
-
-  it.each(["+7 (999) 123-45-67", "8 999 123 45 67", "79991234567", 79991234567])(
-    "finds a subscriber by phone written as %s",
-    async (phone) => {
-      const { delivery, calls } = await run(`{ phone: "{{ body.phone }}" }`, { phone });
-      expect(delivery?.status).toBe("succeeded");
-      expect(b.apiCalls()[0]?.query).toEqual({ phone: "+79991234567" });
-      expect(calls).toEqual(["GET /v1/subscribers/", "PATCH /v1/subscribers/92"]);
-    },
-  );
-
-  it.each([
-    ["all", "succeeded", ["PATCH /v1/subscribers/92", "PATCH /v1/subscribers/95"], null],
-    ["first", "succeeded", ["PATCH /v1/subscribers/92"], null],
-    ["fail", "failed", [], "multiple_subscribers"],
-  ])("with several subscriptions and on_multiple: %s", async (mode, status, writes, code) => {
-    const { delivery, calls, eventId } = await run(
-      `{ email: "{{ body.email }}", on_multiple: ${mode} }`,
-      { email: "john@example.com" },
-      { subscribers: [john, johnInstagram] },
-    );
-    expect(delivery?.status).toBe(status);
-    expect(calls).toEqual(["GET /v1/subscribers/", ...writes]);
-    expect((await b.attemptsOf(eventId)).map((a) => a.error_code)).toEqual([code]);
-  });
-
-  it("follows the cursor to find subscriptions on later pages", async () => {
-    const { delivery, calls } = await run(
-      `{ email: "{{ body.email }}" }`,
-      { email: "john@example.com" },
-      { subscribers: [john, johnInstagram], pageSize: 1 },
-    );
-    expect(delivery?.status).toBe("succeeded");
-    expect(calls).toEqual([
-      "GET /v1/subscribers/",
-      "GET /v1/subscribers/",
-      "PATCH /v1/subscribers/92",
-      "PATCH /v1/subscribers/95",
-    ]);
-    expect(b.apiCalls()[1]?.query).toEqual({ email: "john@example.com", after: "92" });
-  });
-
   it("looks up once for several actions of one delivery", async () => {
     const by = `{ email: "{{ body.email }}" }`;
     const { delivery, calls } = await run(
@@ -102,41 +52,6 @@ describe("BotHelp subscriber lookup", () => {
       "POST /v1/subscribers/92/bot",
       "POST /v1/subscribers/92/messages",
     ]);
-  });
-
-  it("fails when nobody matches and on_missing is fail (the default)", async () => {
-    const { delivery, calls, eventId } = await run(`{ email: "{{ body.email }}" }`, {
-      email: "nobody@example.com",
-    });
-    expect(delivery?.status).toBe("failed");
-    expect(calls).toEqual(["GET /v1/subscribers/"]);
-    const [attempt] = await b.attemptsOf(eventId);
-    expect([attempt?.error_code, attempt?.error_message]).toEqual([
-      "subscriber_not_found",
-      "no BotHelp subscriber with email nobody@example.com",
-    ]);
-  });
-
-  it("skips the action when nobody matches and on_missing is skip", async () => {
-    const { delivery, calls } = await run(`{ email: "{{ body.email }}", on_missing: skip }`, {
-      email: "nobody@example.com",
-    });
-    expect(delivery?.status).toBe("succeeded");
-    expect(calls).toEqual(["GET /v1/subscribers/"]);
-    expect(delivery?.outputs["0"]).toEqual({ subscribers: [], skipped: true });
-  });
-
-  it.each([
-    ["skip", "succeeded", null],
-    ["fail", "failed", "invalid_params"],
-  ])("with no email in the event and on_missing: %s", async (mode, status, code) => {
-    const { delivery, calls, eventId } = await run(
-      `{ email: "{{ body.email }}", on_missing: ${mode} }`,
-      { name: "no email" },
-    );
-    expect(delivery?.status).toBe(status);
-    expect(calls).toEqual([]);
-    expect((await b.attemptsOf(eventId)).map((a) => a.error_code)).toEqual([code]);
   });
 
   it("waits, using up no attempts, until the subscriber appears, then acts", async () => {

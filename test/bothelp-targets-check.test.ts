@@ -1,8 +1,7 @@
-import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runBotbridge } from "./run-botbridge.ts";
 import { startBothelpBridge, type BothelpBridge } from "./start-bothelp-bridge.ts";
 
 /**
@@ -69,19 +68,9 @@ describe("BotHelp referral check", () => {
       BOTHELP_CLIENT_ID: b.fake.clientId,
       BOTHELP_CLIENT_SECRET: b.fake.clientSecret,
     };
-    const run = promisify(execFile);
-    const failed = await run(
-      process.execPath,
-      ["bin/botbridge.js", "-c", file, "targets", "check"],
-      {
-        env,
-      },
-    ).then(
-      () => undefined,
-      (error: unknown) => error as { code: number; stdout: string },
-    );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stdout.trim().split("\n")).toEqual([
+    const failed = await runBotbridge(["-c", file, "targets", "check"], { env });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout.trim().split("\n")).toEqual([
       "bothelp:",
       "  flows (2):",
       "    c1  Приветствие",
@@ -94,16 +83,11 @@ describe("BotHelp referral check", () => {
       "    flow c9: route onboarding, action 3",
       "    sequence f2: route onboarding, action 5",
     ]);
-    expect(failed?.stdout).not.toContain(b.fake.clientSecret);
+    expect(failed.stdout).not.toContain(b.fake.clientSecret);
 
     writeFileSync(file, `version: 1\ntargets:\n  bothelp: { type: bothelp, dry_run: true }\n`);
-    const skipped = await run(
-      process.execPath,
-      ["bin/botbridge.js", "-c", file, "targets", "check"],
-      {
-        env,
-      },
-    );
+    const skipped = await runBotbridge(["-c", file, "targets", "check"], { env });
+    expect(skipped.status, skipped.stderr).toBe(0);
     expect(skipped.stdout.trim()).toBe("bothelp: skipped (dry run: nothing is sent)");
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, expect, it } from "vitest";
 import { createFakeTarget } from "./fakes/fake-target.ts";
+import { loadTestRoutes } from "./load-test-routes.ts";
+import { sendHook } from "./send-hook.ts";
 import { spawnBotbridge, type SpawnedBotbridge } from "./spawn-botbridge.ts";
+import { writeRoutesFile } from "./write-routes-file.ts";
 
 /**
  * The durability promise, end to end: a real server process is killed with SIGKILL while 32
@@ -15,22 +15,7 @@ const EVENTS = 2_400;
 const CLIENTS = 32;
 const KILL_AFTER = 900;
 
-const routes = `
-version: 1
-server: { host: 127.0.0.1, log_level: warn }
-# A short lease so the deliveries the killed process held are taken up again within seconds.
-delivery: { poll_interval: 50ms, retry: [200ms], concurrency: 16, lease: 2s }
-targets:
-  sink: { type: http, base_url: "\${TARGET_URL}", timeout: 5s }
-sources:
-  forms:
-    dedupe: "{{ body.n }}"
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
-`;
+const routes = loadTestRoutes({ pollInterval: "50ms" });
 
 const target = createFakeTarget({
   respond: async () => {
@@ -47,13 +32,8 @@ afterAll(async () => {
 
 it("loses no accepted webhook when the server is killed mid-load and restarted", async () => {
   const { url: targetUrl } = await target.start();
-  const dir = mkdtempSync(join(tmpdir(), "botbridge-crash-"));
-  const config = join(dir, "routes.yaml");
-  writeFileSync(config, routes);
-  const env = {
-    TARGET_URL: targetUrl,
-    BOTBRIDGE_DATABASE_URL: `sqlite:${join(dir, "botbridge.db")}`,
-  };
+  const { file: config, sqliteUrl } = writeRoutesFile(routes, "botbridge-crash-");
+  const env = { TARGET_URL: targetUrl, BOTBRIDGE_DATABASE_URL: sqliteUrl };
   server = await spawnBotbridge({ config, env });
 
   const accepted = new Set<number>();
@@ -74,7 +54,7 @@ it("loses no accepted webhook when the server is killed mid-load and restarted",
       for (;;) {
         if (accepted.size >= KILL_AFTER && !restarting) restarting = restart();
         await restarting;
-        const answer = await post(server?.url ?? "", n);
+        const answer = await sendHook(server?.url ?? "", "forms", { n, note: "x".repeat(200) });
         if (answer?.ok) {
           accepted.add(n);
           if (answer.duplicate) duplicateAnswers += 1;
@@ -101,21 +81,3 @@ it("loses no accepted webhook when the server is killed mid-load and restarted",
   );
   expect(missing).toEqual([]);
 }, 120_000);
-
-async function post(
-  base: string,
-  n: number,
-): Promise<{ ok: boolean; duplicate?: boolean } | undefined> {
-  try {
-    const response = await fetch(`${base}/hooks/forms`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ n, note: "x".repeat(200) }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (response.status !== 200) return undefined;
-    return (await response.json()) as { ok: boolean; duplicate?: boolean };
-  } catch {
-    return undefined;
-  }
-}

@@ -1,51 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
-import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 
 /**
  * `sources.<name>.dedupe` over HTTP: a repeat within `dedupe_window` is answered 200 with the
  * first event's id and creates no event and no delivery; after the window, or when the key
  * renders absent, the same body is a new event.
  */
-const yaml = `
-version: 1
-delivery: { poll_interval: 20ms }
-targets:
-  api: { type: http, base_url: "\${TARGET_URL}" }
-sources:
-  forms:
-    dedupe: "{{ body.id }}"
-    dedupe_window: 1h
-  crm:
-    dedupe: "{{ body.id }}"
-    dedupe_window: 1h
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { id: "{{ body.id }}" } }
-`;
-
+const dedupe = 'dedupe: "{{ body.id }}", dedupe_window: 1h';
 const HOUR = 3_600_000;
 
-let target: FakeTarget;
-let t: TestBridge;
+let t: SinkBridge;
 
 beforeEach(async () => {
-  target = createFakeTarget();
-  const { url } = await target.start();
-  t = await startBridge(yaml, { env: { TARGET_URL: url } });
+  t = await startSinkBridge({
+    source: dedupe,
+    sources: `  crm: { ${dedupe} }`,
+    body: '{ id: "{{ body.id }}" }',
+  });
 });
 
 afterEach(async () => {
   await t.stop();
-  await target.close();
 });
 
 async function post(body: unknown, source = "forms"): Promise<Record<string, unknown>> {
-  const response = await t.post(source, JSON.stringify(body), {
-    "content-type": "application/json",
-  });
+  const response = await t.send(body, source);
   expect(response.status).toBe(200);
   return response.json as Record<string, unknown>;
 }
@@ -85,7 +64,7 @@ describe("a second post", () => {
     const deliveries = await t.settle();
     expect((await t.bridge.store.stats()).events).toBe(events);
     expect(deliveries.map((d) => d.status)).toEqual(Array<string>(events).fill("succeeded"));
-    expect(target.count).toBe(events);
+    expect(t.sink.count).toBe(events);
   });
 });
 
@@ -118,6 +97,6 @@ describe("dedupe keys", () => {
     });
     await t.settle();
     expect((await t.bridge.store.stats()).events).toBe(2);
-    expect(target.calls.map((c) => c.body)).toEqual([{ id: "tr-1" }, { id: "tr-1" }]);
+    expect(t.sink.calls.map((c) => c.body)).toEqual([{ id: "tr-1" }, { id: "tr-1" }]);
   });
 });

@@ -62,18 +62,8 @@ afterEach(async () => {
   await target.close();
 });
 
-async function attemptsOf(eventId: string): Promise<Attempt[]> {
-  const [delivery] = await t.bridge.store.listDeliveries({ event_id: eventId });
-  return delivery ? t.bridge.store.listAttempts(delivery.id) : [];
-}
-
-async function post(body: Record<string, unknown>): Promise<string> {
-  const response = await t.post("forms", JSON.stringify(body), {
-    "content-type": "application/json",
-  });
-  expect(response.status).toBe(200);
-  return (response.json as { event_id: string }).event_id;
-}
+const attemptsOf = (eventId: string) => t.attemptsOf(eventId);
+const post = (body: Record<string, unknown>) => t.postEvent("forms", body);
 
 const outcomes = (attempts: Attempt[]) => attempts.map((a) => [a.outcome, a.error_code]);
 

@@ -1,26 +1,35 @@
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, readFixture } from "./read-fixture.ts";
+import { fixtureArgs, runBotbridge } from "./run-botbridge.ts";
 
 /** botbridge explain says whether a request passes its source's checks, and why not. */
 const CONFIG = join(import.meta.dirname, "config", "preset-sources.yaml");
 
-function explain(source: string, fixture: string, extra: string[] = []): string {
-  const f = readFixture(fixture);
-  const args = ["bin/botbridge.js", "--config", CONFIG, "explain", "--source", source];
-  args.push("--file", join(FIXTURES, fixture), ...extra);
-  for (const [name, value] of Object.entries(f.headers)) args.push("--header", `${name}: ${value}`);
-  return execFileSync(process.execPath, args, {
-    cwd: join(import.meta.dirname, ".."),
-    encoding: "utf8",
-    env: { ...process.env, HUBSPOT_SECRET: "", TYPEFORM_SECRET: "", TILDA_TOKEN: "" },
-  });
+/** `botbridge explain` of a fixture (or of `input` when `fixture` is undefined); expects exit 0. */
+async function explain(
+  source: string,
+  fixture: string | undefined,
+  extra: string[] = [],
+  input?: string,
+): Promise<string> {
+  const run = await runBotbridge(
+    [
+      ...["--config", CONFIG, "explain", "--source", source],
+      ...(fixture ? fixtureArgs(fixture) : []),
+      ...extra,
+    ],
+    {
+      env: { ...process.env, HUBSPOT_SECRET: "", TYPEFORM_SECRET: "", TILDA_TOKEN: "" },
+      ...(input !== undefined ? { input } : {}),
+    },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
 }
 
 describe("botbridge explain shows the verification result", () => {
-  it("passes a HubSpot batch at the sidecar's time and explains each event of the split", () => {
-    const out = explain("hubspot", "hubspot-contact-events.json", ["--now", "1735689600000"]);
+  it("passes a HubSpot batch at the sidecar's time and explains each event of the split", async () => {
+    const out = await explain("hubspot", "hubspot-contact-events.json", ["--now", "1735689600000"]);
     expect(out).toContain(
       "verification: passed\n  ok hmac: signature matches (sha256/base64 from header x-hubspot-signature-v3)",
     );
@@ -31,8 +40,8 @@ describe("botbridge explain shows the verification result", () => {
     expect(out).toContain('"path": "/contacts/1246978"');
   });
 
-  it("says in words why a check fails, never the secret", () => {
-    const out = explain("hubspot", "hubspot-contact-events.json", [
+  it("says in words why a check fails, never the secret", async () => {
+    const out = await explain("hubspot", "hubspot-contact-events.json", [
       "--now",
       "2025-01-01T00:06:52Z",
     ]);
@@ -42,25 +51,20 @@ describe("botbridge explain shows the verification result", () => {
     expect(out).not.toContain("hubspot-test-client-secret");
   });
 
-  it("names the bytes, algorithm and header of a signature mismatch", () => {
-    const out = explain("typeform", "typeform-form-response.json", ["--method", "POST"]);
+  it("names the bytes, algorithm and header of a signature mismatch", async () => {
+    const out = await explain("typeform", "typeform-form-response.json", ["--method", "POST"]);
     expect(out).toContain("verification: passed");
-    const wrong = execFileSync(
-      process.execPath,
+    const wrong = await explain(
+      "typeform",
+      undefined,
       [
-        "bin/botbridge.js",
-        "--config",
-        CONFIG,
-        "explain",
-        "--source",
-        "typeform",
         "--content-type",
         "application/json",
         "--header",
         "typeform-signature: sha256=AAAA",
         "--json",
       ],
-      { cwd: join(import.meta.dirname, ".."), input: '{"event_id":"x"}', encoding: "utf8" },
+      '{"event_id":"x"}',
     );
     expect(JSON.parse(wrong).verification).toEqual({
       verified: false,
@@ -75,8 +79,8 @@ describe("botbridge explain shows the verification result", () => {
     });
   });
 
-  it("shows Tilda's test=test as a ping, not routed", () => {
-    const out = explain("tilda", "tilda-test.form", ["--query", "token=tilda-url-token"]);
+  it("shows Tilda's test=test as a ping, not routed", async () => {
+    const out = await explain("tilda", "tilda-test.form", ["--query", "token=tilda-url-token"]);
     expect(out).toContain(
       "verification: passed\n  ok token: token matches (query parameter token)",
     );

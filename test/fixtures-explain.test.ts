@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
 import { explainRequest, type Explanation } from "../src/cli/explain-request.ts";
 import type { Config } from "../src/config/config.ts";
 import { loadConfig } from "../src/config/load-config.ts";
-import { readFixture, FIXTURES } from "./read-fixture.ts";
+import { readFixture } from "./read-fixture.ts";
+import { fixtureArgs, runBotbridge } from "./run-botbridge.ts";
 
 const CONFIG = join(import.meta.dirname, "config", "fixture-sources.yaml");
 const actions = createActions();
@@ -267,50 +267,26 @@ describe("explain shows routes, why not, and rendered actions", () => {
 });
 
 describe("botbridge explain, the command", () => {
-  it("reads the body from a file with the sidecar's headers and sends nothing", () => {
-    const fixture = readFixture("tilda-form-submit.form");
-    const args = [
-      "bin/botbridge.js",
-      "--config",
-      CONFIG,
-      "explain",
-      "--source",
-      "tilda",
-      "--file",
-      join(FIXTURES, fixture.name),
-      "--json",
-    ];
-    for (const [name, value] of Object.entries(fixture.headers))
-      args.push("--header", `${name}: ${value}`);
-    const out = JSON.parse(
-      execFileSync(process.execPath, args, {
-        cwd: join(import.meta.dirname, ".."),
-        encoding: "utf8",
-      }),
-    ) as Explanation;
+  const explainCommand = (args: string[], input?: string) =>
+    runBotbridge(["--config", CONFIG, "explain", "--source", "tilda", ...args], {
+      ...(input !== undefined ? { input } : {}),
+    });
+
+  it("reads the body from a file with the sidecar's headers and sends nothing", async () => {
+    const run = await explainCommand([...fixtureArgs("tilda-form-submit.form"), "--json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as Explanation;
     expect(out.event.body).toMatchObject({ Phone: "+7 (999) 123-45-67" });
     expect(out.routes[0]?.matched).toBe(true);
   });
 
-  it("prints a readable report", () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        "bin/botbridge.js",
-        "--config",
-        CONFIG,
-        "explain",
-        "--source",
-        "tilda",
-        "--content-type",
-        "application/x-www-form-urlencoded",
-      ],
-      {
-        cwd: join(import.meta.dirname, ".."),
-        input: "formid=form000&Name=x",
-        encoding: "utf8",
-      },
+  it("prints a readable report", async () => {
+    const run = await explainCommand(
+      ["--content-type", "application/x-www-form-urlencoded"],
+      "formid=form000&Name=x",
     );
+    expect(run.status, run.stderr).toBe(0);
+    const out = run.stdout;
     expect(out).toContain(
       'route tilda-lead: not matched — equals.body.formid: expected "form123456789", saw "form000"',
     );
@@ -331,15 +307,14 @@ describe("botbridge explain, the command", () => {
       input: "--x\r\n",
       error: "botbridge: 400 invalid_body:",
     },
-  ])("refuses $name in one line, as the server would, and exits 1", ({ type, input, error }) => {
-    const run = spawnSync(
-      process.execPath,
-      ["bin/botbridge.js", "--config", CONFIG, "explain", "--source", "tilda", "-t", type],
-      { cwd: join(import.meta.dirname, ".."), input, encoding: "utf8" },
-    );
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(error);
-    expect(run.stderr).not.toContain("    at ");
-    expect(run.stdout).toBe("");
-  });
+  ])(
+    "refuses $name in one line, as the server would, and exits 1",
+    async ({ type, input, error }) => {
+      const run = await explainCommand(["-t", type], input);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(error);
+      expect(run.stderr).not.toContain("    at ");
+      expect(run.stdout).toBe("");
+    },
+  );
 });

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../src/store/postgres-store.ts";
 import { createFakeTarget } from "./fakes/fake-target.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
+import { loadTestRoutes } from "./load-test-routes.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
+import { sendHook } from "./send-hook.ts";
 import { spawnBotbridge, type SpawnedBotbridge } from "./spawn-botbridge.ts";
+import { writeRoutesFile } from "./write-routes-file.ts";
 
 /**
  * Several instances on one PostgreSQL database, end to end: two real botbridge processes share a
@@ -20,26 +20,9 @@ const CLIENTS = 32;
 const KILL_AFTER = 700;
 const KEYS = 8;
 
-const routes = `
-version: 1
-server: { host: 127.0.0.1, log_level: warn }
-# A short lease so the deliveries the killed instance held are taken over within seconds.
-delivery: { poll_interval: 200ms, retry: [200ms], concurrency: 16, lease: 2s }
-targets:
-  sink: { type: http, base_url: "\${TARGET_URL}", timeout: 5s }
-sources:
-  forms:
-    dedupe: "{{ body.n }}"
-routes:
-  - id: forward
-    source: forms
-    order_by: "{{ body.key }}"
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}", key: "{{ body.key }}" } }
-`;
+const routes = loadTestRoutes({ pollInterval: "200ms", orderByKey: true });
 
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
+const schemas = useTestSchemas();
 const inFlight = new Map<string, number>();
 let overlaps = 0;
 const target = createFakeTarget({
@@ -58,16 +41,13 @@ const servers: SpawnedBotbridge[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.kill("SIGTERM")));
   await target.close();
-  await schemas?.dropAll();
 });
 
-describe.skipIf(!url)("two instances on one PostgreSQL database", () => {
+describe.skipIf(!schemas)("two instances on one PostgreSQL database", () => {
   it("loses no accepted webhook and never runs one order key twice at once when one is killed", async () => {
     const databaseUrl = await schemas!.create();
     const { url: targetUrl } = await target.start();
-    const dir = mkdtempSync(join(tmpdir(), "botbridge-multi-"));
-    const config = join(dir, "routes.yaml");
-    writeFileSync(config, routes);
+    const { file: config } = writeRoutesFile(routes, "botbridge-multi-");
     const env = { TARGET_URL: targetUrl, BOTBRIDGE_DATABASE_URL: databaseUrl };
     servers.push(...(await Promise.all([0, 1].map(() => spawnBotbridge({ config, env })))));
     const [victim, survivor] = servers as [SpawnedBotbridge, SpawnedBotbridge];
@@ -88,7 +68,8 @@ describe.skipIf(!url)("two instances on one PostgreSQL database", () => {
         for (;;) {
           if (accepted.size >= KILL_AFTER && !killing) killing = victim.kill("SIGKILL");
           const server = servers[home] as SpawnedBotbridge;
-          const answer = await post(server.url, n, `k${n % KEYS}`);
+          const body = { n, key: `k${n % KEYS}`, note: "x".repeat(200) };
+          const answer = await sendHook(server.url, "forms", body);
           if (answer) {
             accepted.add(n);
             byInstance[home] = (byInstance[home] ?? 0) + 1;
@@ -136,22 +117,3 @@ describe.skipIf(!url)("two instances on one PostgreSQL database", () => {
     expect(survivor.child.exitCode).toBeNull();
   }, 90_000);
 });
-
-async function post(
-  base: string,
-  n: number,
-  key: string,
-): Promise<{ ok: boolean; duplicate?: boolean } | undefined> {
-  try {
-    const response = await fetch(`${base}/hooks/forms`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ n, key, note: "x".repeat(200) }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (response.status !== 200) return undefined;
-    return (await response.json()) as { ok: boolean; duplicate?: boolean };
-  } catch {
-    return undefined;
-  }
-}

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { createFakeTarget } from "./fakes/fake-target.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
-import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
+import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { createTcpProxy } from "./tcp-proxy.ts";
 
 /**
@@ -11,46 +10,27 @@ import { createTcpProxy } from "./tcp-proxy.ts";
  * Meanwhile webhooks get 503 store_unavailable and the dispatcher backs off; afterwards both
  * recover on their own, and every webhook that got a 200 reaches the target.
  */
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
-const target = createFakeTarget();
-let t: TestBridge | undefined;
+const schemas = useTestSchemas();
+let t: SinkBridge | undefined;
 
 afterAll(async () => {
   await t?.stop();
-  await target.close();
-  await schemas?.dropAll();
 });
 
-const routes = `
-version: 1
-delivery: { poll_interval: 50ms, retry: [100ms] }
-storage: { statement_timeout: 2s }
-targets:
-  sink: { type: http, base_url: "\${TARGET_URL}" }
-sources:
-  forms:
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
-`;
-
-describe.skipIf(!url)("postgres outage", () => {
+describe.skipIf(!schemas)("postgres outage", () => {
   it("answers 503 store_unavailable and backs off while the database is gone, then recovers", async () => {
     const shared = new URL(await schemas!.create());
     const proxy = createTcpProxy({ host: shared.hostname, port: Number(shared.port || 5432) });
     await proxy.up();
     shared.host = `127.0.0.1:${proxy.port}`;
-    const { url: targetUrl } = await target.start();
-    t = await startBridge(routes, {
-      env: { TARGET_URL: targetUrl, BOTBRIDGE_DATABASE_URL: shared.toString() },
+    t = await startSinkBridge({
+      delivery: "poll_interval: 50ms, retry: [100ms]",
+      settings: "storage: { statement_timeout: 2s }",
+      env: { BOTBRIDGE_DATABASE_URL: shared.toString() },
     });
     const bridge = t;
-    const post = (n: number) =>
-      bridge.post("forms", JSON.stringify({ n }), { "content-type": "application/json" });
-    const reached = () => new Set(target.calls.map((c) => (c.body as { n: number }).n));
+    const post = (n: number) => bridge.send({ n });
+    const reached = () => bridge.reached();
 
     expect((await post(1)).status).toBe(200);
     await bridge.until(() => reached().has(1));

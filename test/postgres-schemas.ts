@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll } from "vitest";
 
 /**
  * TEST_DATABASE_URL, the PostgreSQL the tests use. Unset, the PostgreSQL tests are skipped on a
@@ -45,6 +46,20 @@ export function testSchemas(url: string): TestSchemas {
       await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schemas.join(", ")} CASCADE`));
     },
   };
+}
+
+/**
+ * Schemas for one test file on TEST_DATABASE_URL, every one dropped once the file is done; undefined
+ * when there is no test database (`describe.skipIf(!schemas)`). Call it before the file's own
+ * afterAll: vitest runs afterAll hooks last registered first, so the file's servers and stores are
+ * closed before their schemas are dropped.
+ */
+export function useTestSchemas(): TestSchemas | undefined {
+  const url = testDatabaseUrl();
+  if (!url) return undefined;
+  const schemas = testSchemas(url);
+  afterAll(() => schemas.dropAll());
+  return schemas;
 }
 
 /** The URL with `options=-c search_path=<schema>`, which every connection made from it applies. */

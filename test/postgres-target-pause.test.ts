@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createFakeTarget } from "./fakes/fake-target.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
-import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
+import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { createTestClock } from "./test-clock.ts";
 
 /**
@@ -10,51 +10,34 @@ import { createTestClock } from "./test-clock.ts";
  * the first has stopped, so nothing in its memory knows of the 429), and ends for both with
  * the Retry-After.
  */
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
+const schemas = useTestSchemas();
 const target = createFakeTarget();
-const bridges: TestBridge[] = [];
+const bridges: SinkBridge[] = [];
 
 afterAll(async () => {
   for (const bridge of bridges) await bridge.stop().catch(() => undefined);
   await target.close();
-  await schemas?.dropAll();
 });
 
-const routes = `
-version: 1
-delivery: { poll_interval: 20ms, retry: [1s] }
-targets:
-  sink: { type: http, base_url: "\${TARGET_URL}" }
-sources:
-  forms:
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
-`;
-
-describe.skipIf(!url)("target pauses across instances", () => {
+describe.skipIf(!schemas)("target pauses across instances", () => {
   it("holds a target that answered 429 to one instance for the other, until Retry-After", async () => {
-    const env = {
-      TARGET_URL: (await target.start()).url,
-      BOTBRIDGE_DATABASE_URL: await schemas!.create(),
+    const options = {
+      delivery: "poll_interval: 20ms, retry: [1s]",
+      sink: target,
+      env: { BOTBRIDGE_DATABASE_URL: await schemas!.create() },
+      clock: createTestClock(),
     };
-    const clock = createTestClock();
-    const post = async (bridge: TestBridge, n: number) =>
-      (await bridge.post("forms", JSON.stringify({ n }), { "content-type": "application/json" }))
-        .status;
+    const post = async (bridge: SinkBridge, n: number) => (await bridge.send({ n })).status;
 
     target.failNext({ status: 429, headers: { "retry-after": "60" } });
-    const first = await startBridge(routes, { env, clock });
+    const first = await startSinkBridge(options);
     bridges.push(first);
     expect(await post(first, 1)).toBe(200);
     await first.until(() => target.count === 1);
     await first.settle();
     await first.stop();
 
-    const second = await startBridge(routes, { env, clock });
+    const second = await startSinkBridge(options);
     bridges.push(second);
     expect(await post(second, 2)).toBe(200);
     await second.settle();

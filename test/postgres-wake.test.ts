@@ -6,51 +6,33 @@ import { loadConfig } from "../src/config/load-config.ts";
 import { acceptEvent } from "../src/ingest/accept-event.ts";
 import { readEvent } from "../src/sources/read-event.ts";
 import { openStore } from "../src/store/open-store.ts";
-import { createFakeTarget } from "./fakes/fake-target.ts";
-import { testDatabaseUrl, testSchemas } from "./postgres-schemas.ts";
-import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { useTestSchemas } from "./postgres-schemas.ts";
+import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { ingestRulesOf } from "../src/config/slice-config.ts";
 
 /**
  * An idle instance starts on a delivery another instance stored at once (LISTEN/NOTIFY), not at
  * its next poll: here the poll interval is 60 s and the delivery must arrive within 3 s.
  */
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
-const target = createFakeTarget();
-let bridge: TestBridge | undefined;
+const schemas = useTestSchemas();
+let bridge: SinkBridge | undefined;
 
 afterAll(async () => {
   await bridge?.stop();
-  await target.close();
-  await schemas?.dropAll();
 });
 
-const routes = `
-version: 1
-delivery: { poll_interval: 60s }
-targets:
-  sink: { type: http, base_url: "\${TARGET_URL}" }
-sources:
-  forms:
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
-`;
-
-describe.skipIf(!url)("wake-up across instances", () => {
+describe.skipIf(!schemas)("wake-up across instances", () => {
   it("delivers what another instance stored without waiting for the poll", async () => {
-    const env = {
-      TARGET_URL: (await target.start()).url,
-      BOTBRIDGE_DATABASE_URL: await schemas!.create(),
-    };
-    bridge = await startBridge(routes, { env });
+    const database = await schemas!.create();
+    bridge = await startSinkBridge({
+      delivery: "poll_interval: 60s",
+      env: { BOTBRIDGE_DATABASE_URL: database },
+    });
+    const { env, sink } = bridge;
     await bridge.settle();
 
     // The other instance: the same ingest path on its own connection to the same schema.
-    const other = await openStore(env.BOTBRIDGE_DATABASE_URL);
+    const other = await openStore(database);
     try {
       const loaded = await loadConfig(join(bridge.dir, "routes.yaml"), {
         actions: createActions(),
@@ -76,9 +58,9 @@ describe.skipIf(!url)("wake-up across instances", () => {
         store: other,
         log: pino({ level: "silent" }),
       });
-      await bridge.until(() => target.count === 1, 3_000);
+      await bridge.until(() => sink.count === 1, 3_000);
       expect(Date.now() - stored).toBeLessThan(3_000);
-      expect(target.calls[0]?.body).toEqual({ n: 7 });
+      expect(sink.calls[0]?.body).toEqual({ n: 7 });
     } finally {
       await other.close();
     }

@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFakeTarget } from "./fakes/fake-target.ts";
 import type { RecordedCall } from "./fakes/read-call.ts";
 import { startBothelpBridge } from "./start-bothelp-bridge.ts";
-import { startBridge } from "./start-bridge.ts";
+import { startSinkBridge } from "./start-sink-bridge.ts";
 
 /**
  * Client-side rate limits end to end: with `rate_limit: 5` and 12 deliveries due at once, the
@@ -33,41 +32,21 @@ interface Running {
 }
 
 async function httpTarget(): Promise<Running> {
-  const target = createFakeTarget();
-  const { url } = await target.start();
-  const t = await startBridge(
-    `
-version: 1
-delivery: { poll_interval: 20ms, concurrency: 32 }
-targets:
-  api: { type: http, base_url: "\${TARGET_URL}", rate_limit: ${PER_SECOND} }
-sources:
-  forms:
-routes:
-  - id: forward
-    source: forms
-    actions:
-      - http.request: { method: POST, path: /hit, body: { n: "{{ body.n }}" } }
-`,
-    { env: { TARGET_URL: url } },
-  );
+  const t = await startSinkBridge({
+    delivery: "poll_interval: 20ms, concurrency: 32",
+    target: `rate_limit: ${PER_SECOND}`,
+  });
   return {
     async post(n) {
-      const response = await t.post("forms", JSON.stringify({ n }), {
-        "content-type": "application/json",
-      });
-      expect(response.status).toBe(200);
+      expect((await t.send({ n })).status).toBe(200);
     },
-    calls: () => target.calls,
-    clearCalls: () => target.clearCalls(),
+    calls: () => t.sink.calls,
+    clearCalls: () => t.sink.clearCalls(),
     throttleNext: (seconds) =>
-      target.failNext({ status: 429, headers: { "retry-after": String(seconds) } }),
+      t.sink.failNext({ status: 429, headers: { "retry-after": String(seconds) } }),
     advance: (ms) => t.advance(ms),
     settle: async () => (await t.settle(20_000)).map((d) => d.status),
-    async stop() {
-      await t.stop();
-      await target.close();
-    },
+    stop: () => t.stop(),
   };
 }
 

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import type { Attempt } from "../src/store/store.ts";
 import {
   createFakeBothelp,
@@ -28,6 +27,8 @@ export async function startBothelpBridge(
   routes: string,
   options: {
     fake?: FakeBothelpOptions;
+    /** Top-level sections, e.g. `templates: { default_country: DE }`. */
+    settings?: string;
     target?: string;
     delivery?: string;
     env?: Record<string, string>;
@@ -39,6 +40,7 @@ export async function startBothelpBridge(
   const { url } = await fake.start();
   const yaml = `
 version: 1
+${options.settings ?? ""}
 delivery:
   poll_interval: 20ms
   retry: [10s, 1m, 5m]
@@ -70,18 +72,9 @@ ${routes}
   return {
     fake,
     t,
-    async post(body) {
-      const response = await t.post("forms", JSON.stringify(body), {
-        "content-type": "application/json",
-      });
-      expect(response.status).toBe(200);
-      return (response.json as { event_id: string }).event_id;
-    },
+    post: (body) => t.postEvent("forms", body),
     apiCalls: () => fake.calls.filter((call) => call.path !== "/oauth2/token"),
-    async attemptsOf(eventId) {
-      const [delivery] = await t.bridge.store.listDeliveries({ event_id: eventId });
-      return delivery ? t.bridge.store.listAttempts(delivery.id) : [];
-    },
+    attemptsOf: (eventId) => t.attemptsOf(eventId),
     async stop() {
       await t.stop();
       await fake.close();

@@ -1,12 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
+import { expect } from "vitest";
 import type { Botbridge } from "../src/main.ts";
 import { startBotbridge } from "../src/main.ts";
-import type { DeliveryRow, DeliveryStatus } from "../src/store/store.ts";
+import type { Attempt, DeliveryRow, DeliveryStatus } from "../src/store/store.ts";
 import { createTestClock, type TestClock } from "./test-clock.ts";
+import { writeRoutesFile } from "./write-routes-file.ts";
 
 export interface TestBridge {
   bridge: Botbridge;
@@ -22,6 +21,10 @@ export interface TestBridge {
     headers?: Record<string, string>,
     query?: string,
   ): Promise<{ status: number; json: unknown }>;
+  /** POSTs `body` as JSON to /hooks/<source>, expects 200 and returns the event id. */
+  postEvent(source: string, body: unknown): Promise<string>;
+  /** The attempts of the event's (first) delivery, oldest first. */
+  attemptsOf(eventId: string): Promise<Attempt[]>;
   /** Moves the clock and wakes the dispatcher. */
   advance(ms: number): void;
   /** Waits until the dispatcher finds nothing due and nothing in flight, or throws after `timeoutMs`. */
@@ -41,9 +44,7 @@ export async function startBridge(
   yaml: string,
   options: { env?: NodeJS.ProcessEnv; clock?: TestClock } = {},
 ): Promise<TestBridge> {
-  const dir = mkdtempSync(join(tmpdir(), "botbridge-e2e-"));
-  const file = join(dir, "routes.yaml");
-  writeFileSync(file, yaml);
+  const { dir, file, sqliteUrl } = writeRoutesFile(yaml);
   const clock = options.clock ?? createTestClock();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -54,7 +55,7 @@ export async function startBridge(
     },
   });
   const env = {
-    BOTBRIDGE_DATABASE_URL: `sqlite:${join(dir, "botbridge.db")}`,
+    BOTBRIDGE_DATABASE_URL: sqliteUrl,
     PORT: "0",
     ...options.env,
   };
@@ -73,26 +74,38 @@ export async function startBridge(
   };
   const deliveries = (status?: DeliveryStatus) =>
     bridge.store.listDeliveries({ ...(status ? { status } : {}), limit: 100_000 });
+  const post: TestBridge["post"] = async (source, body, headers = {}, query = "") => {
+    const response = await fetch(`${bridge.url}/hooks/${source}${query ? `?${query}` : ""}`, {
+      method: "POST",
+      body,
+      headers,
+    });
+    const text = await response.text();
+    let json: unknown = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, json };
+  };
   return {
     bridge,
     url: bridge.url,
     clock,
     dir,
     logs,
-    async post(source, body, headers = {}, query = "") {
-      const response = await fetch(`${bridge.url}/hooks/${source}${query ? `?${query}` : ""}`, {
-        method: "POST",
-        body,
-        headers,
+    post,
+    async postEvent(source, body) {
+      const response = await post(source, JSON.stringify(body), {
+        "content-type": "application/json",
       });
-      const text = await response.text();
-      let json: unknown = text;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: response.status, json };
+      expect(response.status).toBe(200);
+      return (response.json as { event_id: string }).event_id;
+    },
+    async attemptsOf(eventId) {
+      const [delivery] = await bridge.store.listDeliveries({ event_id: eventId });
+      return delivery ? bridge.store.listAttempts(delivery.id) : [];
     },
     advance(ms) {
       clock.advance(ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../src/store/store.ts";
-import { delivery, event } from "./store-contract.ts";
+import { delivery, event } from "./store-rows.ts";
 
 const T0 = Date.parse("2025-01-01T00:00:00Z");
 const RAW = "ivan.petrov@example.com";

@@ -1,15 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { testDatabaseUrl, testSchemas } from "../../test/postgres-schemas.ts";
+import { describe, expect, it } from "vitest";
+import { useTestSchemas } from "../../test/postgres-schemas.ts";
 import { openStore } from "./open-store.ts";
 
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
-afterAll(async () => {
-  await schemas?.dropAll();
-});
+const schemas = useTestSchemas();
 
 describe("openStore", () => {
   it("opens SQLite for sqlite:PATH", async () => {
@@ -18,7 +14,7 @@ describe("openStore", () => {
     await store.close();
   });
 
-  it.skipIf(!url)("opens PostgreSQL for postgres:// and postgresql://, migrated", async () => {
+  it.skipIf(!schemas)("opens PostgreSQL for postgres:// and postgresql://, migrated", async () => {
     const shared = await schemas!.create();
     for (const scheme of ["postgres:", "postgresql:"]) {
       const store = await openStore(shared.replace(/^postgres:/, scheme), {

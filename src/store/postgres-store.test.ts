@@ -1,20 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { delivery, event } from "../../test/store-contract.ts";
+import { describe, expect, it } from "vitest";
+import { delivery, event } from "../../test/store-rows.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { describeKeyHashContract } from "../../test/store-key-contract.ts";
-import { testDatabaseUrl, testSchemas } from "../../test/postgres-schemas.ts";
+import { useTestSchemas } from "../../test/postgres-schemas.ts";
 import { openPostgresStore } from "./postgres-store.ts";
 import { openStore } from "./open-store.ts";
 
-const url = testDatabaseUrl();
-const schemas = url ? testSchemas(url) : undefined;
-afterAll(async () => {
-  await schemas?.dropAll();
-});
+const schemas = useTestSchemas();
 
-describe.skipIf(!url)("postgres", () => {
+describe.skipIf(!schemas)("postgres", () => {
   describeStoreContract("postgres", async () => {
     const store = openPostgresStore(await schemas!.create());
     await store.migrate();
@@ -140,8 +136,10 @@ describe.skipIf(!url)("postgres", () => {
         await expect(readOnly.ping()).rejects.toThrow(
           "the database is read-only (transaction_read_only is on)",
         );
+        // Refused either by PostgreSQL or before it: a store that cannot migrate has no key
+        // to hash dedupe and order keys with.
         await expect(readOnly.ingest({ event: event(), deliveries: [] })).rejects.toThrow(
-          /read-only transaction/,
+          /read-only transaction|not migrated/,
         );
       } finally {
         await Promise.all([writable.close(), readOnly.close()]);
