@@ -1,8 +1,5 @@
 import type { Action } from "../actions/define-action.ts";
 import type { Config } from "../config/config.ts";
-import { formatIssues } from "../core/format-issues.ts";
-import { formatProblem } from "../core/problem.ts";
-import { issueMessage } from "../core/issue-message.ts";
 import type { WhyNot } from "../routing/compile-condition.ts";
 import { selectRoutes } from "../routing/select-routes.ts";
 import type { HookRequest } from "../sources/hook-request.ts";
@@ -10,6 +7,7 @@ import type { InboundEvent } from "../core/inbound-event.ts";
 import { prepareRequest, shapeChecked } from "../ingest/prepare-request.ts";
 import type { CheckResult } from "../sources/verifiers/check-result.ts";
 import { eventContext } from "../templates/event-context.ts";
+import { renderAction } from "../dispatch/render-action.ts";
 
 export interface ExplainedAction {
   index: number;
@@ -110,22 +108,14 @@ async function explainEvent(
             continue;
           }
         }
-        const params = await action.params.render(context, (t) => PENDING(t.text));
-        const definition = actions.get(action.type);
-        const checked =
-          action.params.usesSteps || !definition
-            ? undefined
-            : definition.params.safeParse(params, { error: issueMessage });
-        const problems =
-          checked && !checked.success
-            ? formatIssues(checked.error.issues, params).map((p) =>
-                formatProblem({ ...p, path: [action.type, ...p.path] }),
-              )
-            : undefined;
+        const rendered = await renderAction(action, actions.get(action.type), context, (t) =>
+          PENDING(t.text),
+        );
+        const problems = rendered.status === "invalid" ? rendered.problems : undefined;
         explained.push({
           ...base,
           status: problems ? "error" : "ran",
-          params,
+          params: rendered.rendered,
           ...(problems ? { problems } : {}),
         });
       } catch (error) {

@@ -65,7 +65,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const task: Promise<void> = runDelivery(delivery, current, abort.signal)
       .catch((error: unknown) => {
         log.error(
-          { err: error, delivery_id: delivery.id },
+          { err: error, event_id: delivery.event.id, delivery_id: delivery.id },
           "delivery crashed; its lease will expire and it will be retried",
         );
       })

@@ -4,16 +4,22 @@ import type { Action } from "../actions/define-action.ts";
 import type { Masker } from "../targets/mask-secrets.ts";
 import type { TargetRuntimes } from "../targets/target-runtimes.ts";
 import type { Exchange } from "../core/exchange.ts";
-import { formatIssues } from "../core/format-issues.ts";
-import { issueMessage } from "../core/issue-message.ts";
-import { formatProblem } from "../core/problem.ts";
 import type { CompiledAction, CompiledRoute } from "../routing/compile-route.ts";
 import { eventContext } from "../templates/event-context.ts";
-import type { ClaimedDelivery, DeliveryChange, NewAttempt, Store } from "../store/store.ts";
+import type {
+  AttemptOutcome,
+  ClaimedDelivery,
+  DeliveryChange,
+  NewAttempt,
+  Store,
+} from "../store/store.ts";
 import type { CircuitBreaker } from "../targets/circuit-breaker.ts";
 import { classifyFailure, type Failure } from "./classify-failure.ts";
 import type { RouteCache } from "./route-cache.ts";
-import { retryDelay, waitDelay } from "./retry-delay.ts";
+import { decideNext } from "./decide-next.ts";
+import type { Decision, DeliveryPolicy, DeliveryState, StepOutcome } from "./delivery-step.ts";
+import { renderAction } from "./render-action.ts";
+import { reportToBreaker } from "./report-to-breaker.ts";
 import type { DeliverySettings } from "../routing/delivery-schema.ts";
 import type { TemplateSettings } from "../templates/template-functions.ts";
 
@@ -39,6 +45,7 @@ export interface DeliveryDeps {
  * Carries one claimed delivery as far as it goes now: its actions in order from the one not yet
  * done, each rendered from the event and earlier outputs, validated, run and recorded; stops at
  * the end, at a failure (rescheduled or final), at a paused target, or when the lease is lost.
+ * What each outcome means is decideNext's; this does the I/O and logs what it says.
  */
 export async function runDelivery(
   delivery: ClaimedDelivery,
@@ -46,7 +53,11 @@ export async function runDelivery(
   signal: AbortSignal,
 ): Promise<void> {
   const { store, owner, now, masker } = deps;
-  const lease = deps.delivery.lease;
+  const log = deps.log.child({
+    event_id: delivery.event.id,
+    delivery_id: delivery.id,
+    route_id: delivery.route_id,
+  });
   const settle = (change: DeliveryChange, attempt?: NewAttempt) =>
     store.advance({
       delivery_id: delivery.id,
@@ -57,29 +68,48 @@ export async function runDelivery(
         : change,
       ...(attempt ? { attempt: masker.value(attempt) as NewAttempt } : {}),
     });
+  let state: DeliveryState = delivery;
+  let policy = policyOf(deps, []);
+  /** Decides what the outcome means, then logs, pauses and stores that; true to go on now. */
+  const step = async (outcome: StepOutcome, attempt?: AttemptOf): Promise<boolean> => {
+    const decision = decideNext(state, outcome, policy, now());
+    writeLog(log, decision);
+    if (decision.pause) {
+      const { target, until, reason } = decision.pause;
+      deps.breaker.pause(target, until);
+      await store.pauseTarget(target, until, reason);
+    }
+    if (!decision.change) return false;
+    const failure = outcome.kind === "failure" ? outcome.failure : undefined;
+    const record = decision.attempt && attempt?.(decision.attempt, failure);
+    if (!(await settle(decision.change, record))) {
+      writeLog(log, decideNext(state, { kind: "lease_lost" }, policy, now()));
+      return false;
+    }
+    if (!decision.next) return false;
+    state = decision.next;
+    return true;
+  };
 
   let route: CompiledRoute;
   try {
     route = deps.routes.get(delivery.route_snapshot);
   } catch (error) {
-    await settle({ status: "failed", last_error: `invalid_route: ${(error as Error).message}` });
+    await step({ kind: "invalid_route", message: (error as Error).message });
     return;
   }
-  const schedule = route.config.retry ?? deps.delivery.retry;
-  const maxAge = route.config.max_age ?? deps.delivery.max_age;
-  const outputs = { ...delivery.outputs };
+  policy = policyOf(deps, route.actions, route.config);
   const cache = new Map<string, unknown>();
-  let index = delivery.next_action;
-  let attempts = delivery.attempts;
 
-  while (index < route.actions.length && !signal.aborted) {
+  while (state.next_action < route.actions.length && !signal.aborted) {
+    const index = state.next_action;
     const action = route.actions[index] as CompiledAction;
     const definition = deps.actions.get(action.type);
     const target = deps.targets.get(action.target);
-    const context = eventContext(delivery.event, stepsOf(route, outputs));
+    const context = eventContext(delivery.event, stepsOf(route, state.outputs));
     const started = now();
     const exchanges: Exchange[] = [];
-    const attempt = (outcome: NewAttempt["outcome"], failure?: Failure): NewAttempt => ({
+    const attempt: AttemptOf = (outcome, failure) => ({
       action_index: index,
       action_type: action.type,
       target: action.target,
@@ -92,22 +122,10 @@ export async function runDelivery(
       error_code: failure?.code ?? null,
       error_message: failure?.message ?? null,
     });
-    const nextOf = (next: number): DeliveryChange => ({
-      status: next >= route.actions.length ? "succeeded" : "running",
-      next_action: next,
-      outputs,
-      attempts: 0,
-      wait_since: null,
-      last_error: null,
-      next_target: route.actions[next]?.target ?? null,
-      next_attempt_at: now() + lease,
-    });
 
     if (action.when && !(await action.when.evaluate(context)).matched) {
-      if (!(await settle(nextOf(index + 1), attempt("skipped")))) return;
-      index += 1;
-      attempts = 0;
-      continue;
+      if (await step({ kind: "skipped" }, attempt)) continue;
+      return;
     }
     if (!definition || !target) {
       const failure = classifyFailure(
@@ -120,33 +138,20 @@ export async function runDelivery(
         now(),
         deps.delivery.max_retry_after,
       );
-      await settle(
-        { status: "failed", last_error: `${failure.code}: ${failure.message}` },
-        attempt("failed", failure),
-      );
+      await step({ kind: "failure", failure }, attempt);
       return;
     }
     if (!deps.breaker.allow(action.target, now())) {
-      const wait = deps.breaker.pausedFor(action.target, now()) || (deps.probeWait ?? 1000);
-      await settle({
-        status: "pending",
-        next_attempt_at: now() + wait,
-        next_target: action.target,
-      });
+      await step({ kind: "paused", pausedFor: deps.breaker.pausedFor(action.target, now()) });
       return;
     }
 
     let output: unknown;
     try {
-      const rendered = await action.params.render(context);
-      const parsed = definition.params.safeParse(rendered, { error: issueMessage });
-      if (!parsed.success) {
-        const details = formatIssues(parsed.error.issues, rendered).map((p) =>
-          formatProblem({ ...p, path: [action.type, ...p.path] }),
-        );
-        throw new ActionError("invalid_params", details.join("; "));
-      }
-      output = await definition.run(parsed.data, {
+      const rendered = await renderAction(action, definition, context);
+      if (rendered.status === "invalid")
+        throw new ActionError("invalid_params", rendered.problems.join("; "));
+      output = await definition.run(rendered.params, {
         target: target.config,
         targetName: target.name,
         http: (request) => target.http.send(request, { exchanges, signal }),
@@ -162,125 +167,38 @@ export async function runDelivery(
       const failure = classifyFailure(error, now(), deps.delivery.max_retry_after);
       failure.message = masker.text(failure.message);
       if (failure.body !== undefined) failure.body = masker.text(failure.body);
-      await settleFailure(failure, {
-        action,
-        delivery,
-        deps,
-        schedule,
-        maxAge,
-        attempts,
-        settle,
-        attempt,
-      });
+      const verdict = reportToBreaker(deps.breaker, action.target, failure, now());
+      await step({ kind: "failure", failure, ...verdict }, attempt);
       return;
     }
-    deps.breaker.succeeded(action.target);
+    const { closed } = reportToBreaker(deps.breaker, action.target, undefined, now());
+    const dryRun = target.config.dry_run;
     // Stored once, by index (steps.<id> refers to it), and masked like attempts: what a retry
     // reads back is what later actions saw.
-    outputs[String(index)] = masker.value(output ?? null);
-    if (!(await settle(nextOf(index + 1), attempt(target.config.dry_run ? "dry_run" : "ok"))))
-      return;
-    index += 1;
-    attempts = 0;
+    const masked = masker.value(output ?? null);
+    if (!(await step({ kind: "done", output: masked, dryRun, exchanges, closed }, attempt))) return;
   }
 }
 
-interface FailureContext {
-  action: CompiledAction;
-  delivery: ClaimedDelivery;
-  deps: DeliveryDeps;
-  schedule: readonly number[];
-  maxAge: number;
-  attempts: number;
-  settle: (change: DeliveryChange, attempt?: NewAttempt) => Promise<boolean>;
-  attempt: (outcome: NewAttempt["outcome"], failure?: Failure) => NewAttempt;
+type AttemptOf = (outcome: AttemptOutcome, failure?: Failure) => NewAttempt;
+
+/** The rules a route's delivery is judged by: its own retry and max_age, else `delivery:`'s. */
+function policyOf(
+  deps: DeliveryDeps,
+  actions: CompiledAction[],
+  route?: CompiledRoute["config"],
+): DeliveryPolicy {
+  return {
+    actions,
+    retry: route?.retry ?? deps.delivery.retry,
+    maxAge: route?.max_age ?? deps.delivery.max_age,
+    lease: deps.delivery.lease,
+    probeWait: deps.probeWait ?? 1000,
+  };
 }
 
-async function settleFailure(failure: Failure, c: FailureContext): Promise<void> {
-  const { deps, action, delivery } = c;
-  const now = deps.now();
-  const lastError = `${failure.code}: ${failure.message}`;
-  const base = { next_target: action.target, last_error: lastError };
-  deps.log.warn(
-    {
-      delivery_id: delivery.id,
-      route_id: delivery.route_id,
-      action: action.type,
-      target: action.target,
-      code: failure.code,
-      kind: failure.kind,
-    },
-    failure.message,
-  );
-
-  if (failure.kind === "wait") {
-    deps.breaker.settled(action.target);
-    const since = delivery.wait_since ?? now;
-    const waitFor = failure.waitFor ?? 7 * 86_400_000;
-    if (now - since >= waitFor) {
-      await c.settle(
-        {
-          ...base,
-          status: "failed",
-          last_error: `${failure.code}: ${failure.message} (gave up after waiting ${Math.round((now - since) / 1000)} s)`,
-        },
-        c.attempt("failed", failure),
-      );
-      return;
-    }
-    await c.settle(
-      {
-        ...base,
-        status: "pending",
-        wait_since: since,
-        next_attempt_at: now + waitDelay(c.schedule, now - since),
-      },
-      c.attempt("wait", failure),
-    );
-    return;
-  }
-  if (failure.kind === "failed") {
-    if (failure.status === undefined) deps.breaker.settled(action.target);
-    else deps.breaker.succeeded(action.target);
-    await c.settle({ ...base, status: "failed" }, c.attempt("failed", failure));
-    return;
-  }
-  // A throttling target (429) pauses everyone without burning an attempt (DESIGN: guarantees).
-  const attempts = failure.throttled ? c.attempts : c.attempts + 1;
-  if (failure.throttled) {
-    const until = now + (failure.retryAfterMs ?? retryDelay(c.schedule, 1));
-    deps.breaker.pause(action.target, until);
-    await deps.store.pauseTarget(action.target, until, lastError);
-  }
-  if (!failure.throttled) {
-    const tripped = deps.breaker.failed(action.target, now);
-    if (tripped !== undefined)
-      await deps.store.pauseTarget(
-        action.target,
-        tripped,
-        `circuit open after repeated failures: ${lastError}`,
-      );
-  } else {
-    deps.breaker.settled(action.target);
-  }
-  const age = now - delivery.created_at;
-  if (age >= c.maxAge) {
-    await c.settle(
-      {
-        ...base,
-        status: "failed",
-        attempts,
-        last_error: `max_age_exceeded: still failing after ${Math.round(age / 3_600_000)} h; last error ${lastError}`,
-      },
-      c.attempt("failed", failure),
-    );
-    return;
-  }
-  const delay = Math.max(retryDelay(c.schedule, attempts), failure.retryAfterMs ?? 0);
-  await c.settle(
-    { ...base, status: "pending", attempts, next_attempt_at: now + delay },
-    c.attempt("retry", failure),
-  );
+function writeLog(log: Logger, decision: Decision): void {
+  for (const line of decision.log) log[line.level](line.fields, line.msg);
 }
 
 /** `steps.<id>` for templates: the outputs (stored by action index) of finished actions with an id. */

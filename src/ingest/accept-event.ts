@@ -12,6 +12,8 @@ import type { IngestRules } from "./ingest-rules.ts";
 export interface Accepted {
   result: IngestResult;
   selection: RouteSelection;
+  /** The ids of the deliveries stored with the event (none for a repeat). */
+  delivery_ids: string[];
 }
 
 /**
@@ -47,7 +49,8 @@ export async function acceptEvent(
       : { key: dedupeKey, expires_at: Date.parse(event.received_at) + source.config.dedupe_window };
   const stored = redactEvent(event, rules.redact);
   const result = await store.ingest({ event: stored, deliveries, ...(dedupe ? { dedupe } : {}) });
-  return { result, selection };
+  const delivery_ids = result.duplicate ? [] : deliveries.map((d) => d.id);
+  return { result, selection, delivery_ids };
 }
 
 /** A key from a template; a key that cannot be rendered is left out (logged), never a reason to lose the event. */

@@ -69,13 +69,14 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
         "retry-after": "5",
       });
     }
-    const { result, selection } = accepted;
+    const { result, selection, delivery_ids } = accepted;
     log.info(
       {
         event_id: result.event_id,
         source: request.source,
         duplicate: result.duplicate,
         matched: selection.matched.map((r) => r.id),
+        delivery_ids,
         unmatched: selection.unmatched.map((u) => ({ route: u.route.id, at: u.why.at })),
       },
       result.duplicate ? "repeat event ignored" : "event accepted",

@@ -3,7 +3,8 @@ export interface CircuitBreaker {
   allow(target: string, now: number): boolean;
   /** Ms until the target may be tried again (0 when it may be now). */
   pausedFor(target: string, now: number): number;
-  succeeded(target: string): void;
+  /** The target answered; true when this closes an open circuit. */
+  succeeded(target: string): boolean;
   /** Counts a retryable failure; returns the pause end when this trips the breaker. */
   failed(target: string, now: number): number | undefined;
   /** Ends a probe that neither proved nor disproved the target (nothing was sent). */
@@ -52,9 +53,11 @@ export function createCircuitBreaker(options: {
     },
     succeeded(target) {
       const s = state(target);
+      const closed = s.tripped;
       s.failures = 0;
       s.tripped = false;
       s.probing = false;
+      return closed;
     },
     failed(target, now) {
       const s = state(target);
