@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateContext } from "../templates/template-context.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
-import {
-  compileCondition,
-  ConditionSyntaxError,
-  type ConditionResult,
-} from "./compile-condition.ts";
+import { compileCondition, type ConditionResult } from "./compile-condition.ts";
+import { ConditionSyntaxError } from "./condition-syntax-error.ts";
 import type { Condition } from "./condition-schema.ts";
 
 const functions = createTemplateFunctions({ default_country: "RU", timezone: "UTC" });

@@ -1,6 +1,7 @@
-import jsonata from "jsonata";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
+import { compileComparison } from "./compile-comparison.ts";
+import { compileExpression } from "./compile-expression.ts";
 import type { Condition } from "./condition-schema.ts";
 
 /** Why a condition did not hold: the failing node, what it wanted, and the value it saw. */
@@ -15,21 +16,6 @@ export type ConditionResult = { matched: true } | { matched: false; why: WhyNot 
 
 export interface CompiledCondition {
   evaluate(context: TemplateContext): Promise<ConditionResult>;
-}
-
-/** A condition that does not compile, with the path of the node (and key) in the condition. */
-export class ConditionSyntaxError extends Error {
-  readonly path: (string | number)[];
-  /** True when the problem is the key itself (a JSONata path in a map). */
-  readonly atKey: boolean;
-  readonly offset: number;
-  constructor(path: (string | number)[], message: string, atKey: boolean, offset = 0) {
-    super(message);
-    this.name = "ConditionSyntaxError";
-    this.path = path;
-    this.atKey = atKey;
-    this.offset = offset;
-  }
 }
 
 type Evaluate = (context: TemplateContext) => Promise<ConditionResult>;
@@ -50,7 +36,7 @@ function build(
 ): Evaluate {
   const at = formatAt(path);
   if (typeof condition === "string") {
-    const expression = expressionOf(condition, path, false);
+    const expression = compileExpression(condition, path, false);
     const source = condition;
     return async (context) => {
       const value: unknown = await expression.evaluate(context, functions);
@@ -101,7 +87,7 @@ function build(
       const paths = Array.isArray(argument) ? (argument as string[]) : [argument as string];
       const checks = paths.map((p, i) => ({
         source: p,
-        expression: expressionOf(p, Array.isArray(argument) ? [...here, i] : here, false),
+        expression: compileExpression(p, Array.isArray(argument) ? [...here, i] : here, false),
       }));
       return async (context) => {
         for (const check of checks) {
@@ -117,143 +103,19 @@ function build(
       };
     }
     default:
-      return buildComparison(operator, argument as Record<string, unknown>, here, functions);
-  }
-}
-
-type Compare = (seen: unknown) => boolean;
-
-function buildComparison(
-  operator: string,
-  map: Record<string, unknown>,
-  here: (string | number)[],
-  functions: TemplateFunctions,
-): Evaluate {
-  const checks = Object.entries(map).map(([source, expected]) => ({
-    source,
-    expression: expressionOf(source, [...here, source], true),
-    compare: comparator(operator, expected, [...here, source]),
-    expected: describe(operator, expected),
-  }));
-  return async (context) => {
-    for (const check of checks) {
-      const seen: unknown = await check.expression.evaluate(context, functions);
-      if (!check.compare(seen)) {
-        return {
-          matched: false,
-          why: { at: `${formatAt(here)}.${check.source}`, expected: check.expected, seen },
-        };
-      }
-    }
-    return MATCHED;
-  };
-}
-
-function comparator(operator: string, expected: unknown, path: (string | number)[]): Compare {
-  switch (operator) {
-    case "equals":
-      return (seen) => looselyEqual(seen, expected);
-    case "in":
-      return (seen) => (expected as unknown[]).some((option) => looselyEqual(seen, option));
-    case "matches": {
-      const regex = regexOf(expected as string, path);
-      return (seen) =>
-        seen !== undefined &&
-        seen !== null &&
-        typeof seen !== "object" &&
-        regex.test(`${seen as string | number | boolean}`);
-    }
-    default: {
-      const limit = Number(expected);
-      if (!Number.isFinite(limit))
-        throw new ConditionSyntaxError(path, `expected a number, got "${String(expected)}"`, false);
-      const test = {
-        gt: (n: number) => n > limit,
-        gte: (n: number) => n >= limit,
-        lt: (n: number) => n < limit,
-        lte: (n: number) => n <= limit,
-      }[operator];
-      return (seen) => {
-        const n =
-          typeof seen === "number"
-            ? seen
-            : typeof seen === "string" && seen.trim() !== ""
-              ? Number(seen)
-              : NaN;
-        return test !== undefined && Number.isFinite(n) && test(n);
-      };
-    }
-  }
-}
-
-/** Equality that treats a number and its digits as text alike (form values arrive as text). */
-function looselyEqual(seen: unknown, expected: unknown): boolean {
-  if (seen === expected) return true;
-  if (typeof seen === "number" && typeof expected === "string")
-    return expected.trim() !== "" && seen === Number(expected);
-  if (typeof seen === "string" && typeof expected === "number")
-    return seen.trim() !== "" && Number(seen) === expected;
-  if (
-    typeof seen === "object" &&
-    typeof expected === "object" &&
-    seen !== null &&
-    expected !== null
-  ) {
-    return JSON.stringify(seen) === JSON.stringify(expected);
-  }
-  return false;
-}
-
-function regexOf(text: string, path: (string | number)[]): RegExp {
-  const literal = /^\/(.*)\/([a-z]*)$/s.exec(text);
-  try {
-    return literal ? new RegExp(literal[1] ?? "", literal[2]) : new RegExp(text);
-  } catch (error) {
-    throw new ConditionSyntaxError(
-      path,
-      `invalid regular expression: ${(error as Error).message}`,
-      false,
-    );
-  }
-}
-
-function expressionOf(
-  source: string,
-  path: (string | number)[],
-  atKey: boolean,
-): jsonata.Expression {
-  const text = /^\s*\{\{([\s\S]*)\}\}\s*$/.exec(source)?.[1] ?? source;
-  try {
-    return jsonata(text);
-  } catch (error) {
-    const e = error as Partial<jsonata.JsonataError>;
-    const offset = typeof e.position === "number" ? Math.max(0, e.position - 1) : 0;
-    throw new ConditionSyntaxError(
-      path,
-      `does not compile: ${e.message ?? String(error)}`,
-      atKey,
-      offset,
-    );
+      return compileComparison(
+        operator,
+        argument as Record<string, unknown>,
+        here,
+        formatAt(here),
+        functions,
+      );
   }
 }
 
 function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(truthy);
   return Boolean(value);
-}
-
-function describe(operator: string, expected: unknown): string {
-  const shown = JSON.stringify(expected);
-  switch (operator) {
-    case "equals":
-      return shown;
-    case "in":
-      return `one of ${shown}`;
-    case "matches":
-      return `text matching ${String(expected)}`;
-    default:
-      return `${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[operator] ?? operator} ${shown}`;
-  }
 }
 
 function formatAt(path: (string | number)[]): string {

@@ -9,11 +9,8 @@ import { compileTemplate, type CompiledTemplate } from "../templates/compile-tem
 import { compileValue, ValueSyntaxError, type CompiledValue } from "../templates/compile-value.ts";
 import { TemplateSyntaxError } from "../templates/template-error.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
-import {
-  compileCondition,
-  ConditionSyntaxError,
-  type CompiledCondition,
-} from "./compile-condition.ts";
+import { compileCondition, type CompiledCondition } from "./compile-condition.ts";
+import { ConditionSyntaxError } from "./condition-syntax-error.ts";
 import { conditionSchema } from "./condition-schema.ts";
 import type { RouteConfig } from "./route-schema.ts";
 

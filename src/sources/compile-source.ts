@@ -1,9 +1,6 @@
 import type { Problem } from "../core/problem.ts";
-import {
-  compileCondition,
-  ConditionSyntaxError,
-  type CompiledCondition,
-} from "../routing/compile-condition.ts";
+import { compileCondition, type CompiledCondition } from "../routing/compile-condition.ts";
+import { ConditionSyntaxError } from "../routing/condition-syntax-error.ts";
 import { compileTemplate, type CompiledTemplate } from "../templates/compile-template.ts";
 import { TemplateSyntaxError } from "../templates/template-error.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";

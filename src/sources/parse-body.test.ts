@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { HOSTILE_SHAPES, TOO_DEEP_SHAPES, type HostileShape } from "../../test/hostile-shapes.ts";
-import { serverSchema } from "../config/server-schema.ts";
 import { parseBody } from "./parse-body.ts";
 
-const { body_limit: LIMIT, depth_limit: DEPTH } = serverSchema.parse({});
+/** The defaults of server.body_limit (1mb) and server.depth_limit (64); sources/ may not import config/. */
+const LIMIT = 1024 ** 2;
+const DEPTH = 64;
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
