@@ -1,0 +1,63 @@
+import type { PreparedStatements } from "./prepare-cached.ts";
+import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";
+import { SQLITE_DELIVERY_COLUMNS } from "./sqlite-delivery-columns.ts";
+import type { Attempt, DeliveryStatus, Store, StoreStats } from "./store.ts";
+
+/** The SQLite store's reads for the admin API: events, deliveries, attempts and counts. */
+export function createSqliteAdminReads(
+  statement: PreparedStatements,
+): Pick<Store, "getEvent" | "listDeliveries" | "listAttempts" | "stats"> {
+  return {
+    getEvent(id) {
+      const row = statement("SELECT * FROM events WHERE id = ?").get(id);
+      return Promise.resolve(row ? readEventRow(row, parseJsonText) : null);
+    },
+
+    listDeliveries({ event_id, status, limit = 100 }) {
+      const rows = statement(
+        `SELECT ${SQLITE_DELIVERY_COLUMNS} FROM deliveries WHERE (:event_id IS NULL OR event_id = :event_id) AND (:status IS NULL OR status = :status) ORDER BY seq LIMIT :limit`,
+      ).all({ event_id: event_id ?? null, status: status ?? null, limit });
+      return Promise.resolve(rows.map((row) => readDeliveryRow(row, parseJsonText)));
+    },
+
+    listAttempts(delivery_id) {
+      const rows = statement("SELECT * FROM attempts WHERE delivery_id = ? ORDER BY id").all(
+        delivery_id,
+      );
+      return Promise.resolve(
+        rows.map((r): Attempt => ({
+          id: r.id as number,
+          delivery_id: r.delivery_id as string,
+          action_index: r.action_index as number,
+          action_type: r.action_type as string,
+          target: r.target as string | null,
+          started_at: r.started_at as number,
+          duration_ms: r.duration_ms as number,
+          outcome: r.outcome as Attempt["outcome"],
+          exchanges: JSON.parse(r.exchanges as string) as Attempt["exchanges"],
+          response_status: r.response_status as number | null,
+          response_body: r.response_body as string | null,
+          error_code: r.error_code as string | null,
+          error_message: r.error_message as string | null,
+        })),
+      );
+    },
+
+    stats() {
+      const events = statement("SELECT count(*) AS n FROM events").get()?.n as number;
+      const deliveries: StoreStats["deliveries"] = {
+        pending: 0,
+        running: 0,
+        succeeded: 0,
+        failed: 0,
+        cancelled: 0,
+      };
+      for (const row of statement(
+        "SELECT status, count(*) AS n FROM deliveries GROUP BY status",
+      ).all()) {
+        deliveries[row.status as DeliveryStatus] = row.n as number;
+      }
+      return Promise.resolve({ events, deliveries });
+    },
+  };
+}
