@@ -1,56 +1,38 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
-import { startBridge, type TestBridge } from "./start-bridge.ts";
+import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 
 /**
  * A dedupe key and an order key built from a field `storage.redact` masks: the raw value is
  * stored nowhere (the keys are kept as keyed hashes), and dedupe and ordering work as before.
  */
-const yaml = `
-version: 1
-delivery: { poll_interval: 20ms, retry: [10s] }
-storage: { redact: [email] }
-targets:
-  api: { type: http, base_url: "\${TARGET_URL}" }
-sources:
-  forms:
-    dedupe: "{{ body.email }}/{{ body.form }}"
-routes:
-  - id: notify
-    source: forms
-    order_by: "{{ $lowercase(body.email) }}"
-    actions:
-      - http.request: { method: POST, path: /notify, body: { n: "{{ body.n }}" } }
-`;
 const EMAIL = "Ivan.Petrov@Example.com";
 
-let target: FakeTarget;
-let t: TestBridge;
+let t: SinkBridge;
 
 beforeEach(async () => {
-  target = createFakeTarget();
-  const { url } = await target.start();
-  t = await startBridge(yaml, { env: { TARGET_URL: url } });
+  t = await startSinkBridge({
+    settings: "storage: { redact: [email] }",
+    delivery: "poll_interval: 20ms, retry: [10s]",
+    source: 'dedupe: "{{ body.email }}/{{ body.form }}"',
+    route: 'order_by: "{{ $lowercase(body.email) }}"',
+  });
 });
 
 afterEach(async () => {
   await t.stop();
-  await target.close();
 });
 
 async function post(body: unknown): Promise<Record<string, unknown>> {
-  const response = await t.post("forms", JSON.stringify(body), {
-    "content-type": "application/json",
-  });
+  const response = await t.send(body);
   expect(response.status).toBe(200);
   return response.json as Record<string, unknown>;
 }
 
 describe("keys built from a redacted field", () => {
   it("still answer a duplicate and still serialize deliveries; the raw value is nowhere in the database file", async () => {
-    target.failNext({ status: 503 });
+    t.sink.failNext({ status: 503 });
     const first = await post({ n: 1, email: EMAIL, form: "a" });
     const repeat = await post({ n: 1, email: EMAIL, form: "a" });
     expect(repeat).toEqual({ ok: true, duplicate: true, event_id: first.event_id });
@@ -59,11 +41,11 @@ describe("keys built from a redacted field", () => {
     expect(second.duplicate).toBeUndefined();
 
     await t.settle();
-    expect(target.calls.map((c) => (c.body as { n: number }).n)).toEqual([1]);
+    expect(t.sink.calls.map((c) => (c.body as { n: number }).n)).toEqual([1]);
     t.advance(10_000);
     const deliveries = await t.settle();
     expect(deliveries.map((d) => d.status)).toEqual(["succeeded", "succeeded"]);
-    expect(target.calls.map((c) => (c.body as { n: number }).n)).toEqual([1, 1, 2]);
+    expect(t.sink.calls.map((c) => (c.body as { n: number }).n)).toEqual([1, 1, 2]);
 
     const [a, b] = deliveries.map((d) => d.order_key);
     expect(a).toBe(b);
