@@ -104,7 +104,7 @@ export interface DeliveryDetail extends DeliveryRow {
 
 export type AdminChange = "changed" | "not_found" | "conflict";
 
-export type PauseCause = "operator" | "rate_limit" | "circuit_breaker";
+export type PauseCause = "operator" | "rate_limit" | "circuit_breaker" | "credentials";
 
 export interface TargetHold {
   until: number | null;
