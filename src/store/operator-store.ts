@@ -31,7 +31,7 @@ export interface OperatorStore {
   cancelDelivery(id: string, now: number): Promise<AdminChange>;
   /** New deliveries of a stored event (a replay), pending at `now`; never through dedupe. */
   addDeliveries(eventId: string, deliveries: NewDelivery[], now: number): Promise<void>;
-  /** An operator's pause: held until `until` (null: until resumed); their attempts are not used up. */
+  /** A pause by hand or for refused credentials: held until `until` (null: until resumed); attempts are not used up. */
   holdTarget(target: string, hold: TargetHold): Promise<void>;
   /** Ends every pause of a target: the operator's, a 429's and the circuit breaker's. */
   resumeTarget(target: string): Promise<void>;
@@ -107,6 +107,8 @@ export type AdminChange = "changed" | "not_found" | "conflict";
 export type PauseCause = "operator" | "rate_limit" | "circuit_breaker" | "credentials";
 
 export interface TargetHold {
+  /** An operator's pause, or refused credentials (held until the config is fixed or it is resumed). */
+  cause: "operator" | "credentials";
   until: number | null;
   reason: string;
   by: string;
