@@ -13,6 +13,8 @@ import { HttpError } from "../core/http-error.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
+import { addOperatorCommands } from "./operator/add-operator-commands.ts";
+import { createProcessIo } from "./operator/operator-io.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -84,7 +86,9 @@ program
 
 program
   .command("targets")
-  .description("commands about the configured targets")
+  .description(
+    "list the targets of the running server: paused or not, waiting deliveries, last success and failure",
+  )
   .command("check")
   .description(
     "list each BotHelp target's flows, steps and sequences, and every referral in the routes it lacks; exit 1 if any",
@@ -224,5 +228,7 @@ program
       );
     },
   );
+
+addOperatorCommands(program, createProcessIo());
 
 await program.parseAsync();

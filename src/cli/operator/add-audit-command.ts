@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { auditPageSchema } from "./pending-api-schemas.ts";
+import { formatTable } from "./format-table.ts";
+import { formatWhen } from "./format-when.ts";
+import { addPageOptions, morePages, type PageOptions } from "./list-options.ts";
+import { defineOperatorCommand } from "./operator-command.ts";
+import type { OperatorIo } from "./operator-io.ts";
+
+/** `botbridge audit`: every change made through the API (retry, cancel, replay, pause, resume), newest first. */
+export function addAuditCommand(program: Command, io: OperatorIo): void {
+  const command = defineOperatorCommand<PageOptions>(
+    program.command("audit").description("list the changes made through the API: who, what, when"),
+    io,
+    async ({ api, io, json, now }, options) => {
+      const answer = await api.get("/audit", auditPageSchema, {
+        limit: options.limit,
+        cursor: options.cursor,
+      });
+      if (json) return io.out(`${answer.text}\n`);
+      const { data, next_cursor } = answer.data;
+      if (data.length === 0) return io.out("no changes yet\n");
+      const rows = data.map((entry) => [
+        formatWhen(entry.at, now),
+        entry.actor,
+        entry.action,
+        entry.subject,
+        Object.keys(entry.details).length === 0 ? "" : JSON.stringify(entry.details),
+      ]);
+      io.out(
+        `${formatTable(["when", "who", "action", "subject", "details"], rows)}${morePages("audit", next_cursor)}\n`,
+      );
+    },
+  );
+  addPageOptions(command);
+}

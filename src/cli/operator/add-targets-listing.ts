@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import type { z } from "zod";
+import { targetListSchema, type targetSchema } from "./pending-api-schemas.ts";
+import { formatTable } from "./format-table.ts";
+import { formatWhen } from "./format-when.ts";
+import { defineOperatorCommand } from "./operator-command.ts";
+import type { OperatorIo } from "./operator-io.ts";
+
+/**
+ * `botbridge targets`: each target, paused or not (until when, why), its waiting deliveries
+ * and the oldest one's age, its last success and last failure. `targets` may already hold
+ * subcommands (`targets check`); they keep working.
+ */
+export function addTargetsListing(targets: Command, io: OperatorIo): void {
+  defineOperatorCommand(targets, io, async ({ api, io, json, now }) => {
+    const answer = await api.get("/targets", targetListSchema);
+    if (json) return io.out(`${answer.text}\n`);
+    if (answer.data.data.length === 0) return io.out("no targets\n");
+    io.out(
+      `${formatTable(
+        ["target", "state", "waiting", "oldest waiting", "last success", "last failure"],
+        answer.data.data.map((t) => [
+          t.name,
+          stateOf(t, now),
+          String(t.waiting),
+          formatWhen(t.oldest_waiting_at, now),
+          formatWhen(t.last_success_at, now),
+          t.last_failure_at === null
+            ? "-"
+            : `${formatWhen(t.last_failure_at, now)}${t.last_error ? ` ${t.last_error}` : ""}`,
+        ]),
+      )}\n`,
+    );
+  });
+}
+
+/** `ok`, or `paused (operator, until 14:00:00 (in 1 h)): maintenance`. */
+export function stateOf(target: z.infer<typeof targetSchema>, now: number): string {
+  if (target.paused_until === null) return "ok";
+  const until =
+    Date.parse(target.paused_until) > now + 50 * 365 * 86_400_000
+      ? "until resumed"
+      : `until ${formatWhen(target.paused_until, now)}`;
+  const reason = target.pause_reason ? `: ${target.pause_reason}` : "";
+  return `paused (${target.paused_by ?? "?"}, ${until})${reason}`;
+}

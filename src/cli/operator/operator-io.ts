@@ -1,0 +1,38 @@
+import { createInterface } from "node:readline/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** Where an operator command reads and writes: the process, or a test's capture. */
+export interface OperatorIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Asks a yes/no question (on stderr); false when nobody answers yes. */
+  confirm(question: string): Promise<boolean>;
+  /** Ends the command with this exit code (the process exits, a test's capture records it). */
+  exit(code: number): never;
+  now(): number;
+  /** Waits between polls of a running operation. */
+  wait(ms: number): Promise<void>;
+  fetch: typeof fetch;
+}
+
+/** The real process: stdout, stderr, a question on the terminal, process.exit. */
+export function createProcessIo(): OperatorIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    async confirm(question) {
+      const prompt = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return /^y(es)?$/i.test((await prompt.question(question)).trim());
+      } finally {
+        prompt.close();
+      }
+    },
+    exit: (code) => process.exit(code),
+    now: Date.now,
+    wait: (ms) => sleep(ms),
+    fetch: (input, init) => fetch(input, init),
+  };
+}

@@ -1,0 +1,54 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CliFailure, EXIT } from "./cli-failure.ts";
+import { readLocalServer } from "./read-local-server.ts";
+
+export interface ConnectionOptions {
+  url?: string | undefined;
+  token?: string | undefined;
+  /** The routes file (the global --config). */
+  config: string;
+}
+
+export interface Connection {
+  /** The server's address, without a trailing slash. */
+  url: string;
+  token: string;
+}
+
+/**
+ * Where the operator API is and which token to send: `--url`, else the local server of the
+ * routes file (http://127.0.0.1:<server.port>, PORT overriding it); `--token`, else
+ * BOTBRIDGE_ADMIN_TOKEN, else the file's admin.token, else the token the server generated into
+ * its data folder (readable on the same machine).
+ */
+export async function resolveConnection(
+  options: ConnectionOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<Connection> {
+  const needsFile = options.url === undefined || (!options.token && !env.BOTBRIDGE_ADMIN_TOKEN);
+  const local = needsFile ? await readLocalServer(options.config, env) : undefined;
+  const url = (options.url ?? `http://127.0.0.1:${local?.port ?? 8080}`).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/]/.test(url))
+    throw new CliFailure(EXIT.usage, "invalid_url", `--url ${url} is not an http(s) address`);
+  const token =
+    options.token ||
+    env.BOTBRIDGE_ADMIN_TOKEN ||
+    local?.token ||
+    (local ? await readTokenFile(join(local.dataDir, "admin-token")) : undefined);
+  if (!token)
+    throw new CliFailure(
+      EXIT.usage,
+      "no_token",
+      `no admin token: pass --token, set BOTBRIDGE_ADMIN_TOKEN, or run where the server keeps ${join(local?.dataDir ?? "./data", "admin-token")}`,
+    );
+  return { url, token };
+}
+
+async function readTokenFile(path: string): Promise<string | undefined> {
+  try {
+    return (await readFile(path, "utf8")).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
