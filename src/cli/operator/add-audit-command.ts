@@ -16,9 +16,15 @@ export function addAuditCommand(program: Command, io: OperatorIo): void {
         limit: options.limit,
         cursor: options.cursor,
       });
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const { data, next_cursor } = answer.data;
-      if (data.length === 0) return io.out("no changes yet\n");
+      if (data.length === 0) {
+        io.out("no changes yet\n");
+        return;
+      }
       const rows = data.map((entry) => [
         formatWhen(entry.at, now),
         entry.actor,

@@ -36,9 +36,15 @@ export function addDeliveriesCommand(program: Command, io: OperatorIo): void {
         limit: options.limit,
         cursor: options.cursor,
       });
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const { data, next_cursor } = answer.data;
-      if (data.length === 0) return io.out("no deliveries\n");
+      if (data.length === 0) {
+        io.out("no deliveries\n");
+        return;
+      }
       io.out(`${formatDeliveries(data, now)}${morePages("deliveries", next_cursor)}\n`);
     },
   )

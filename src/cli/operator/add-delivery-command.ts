@@ -16,7 +16,10 @@ export function addDeliveryCommand(program: Command, io: OperatorIo): void {
         `/deliveries/${encodeURIComponent(String(id))}`,
         deliveryDetailSchema,
       );
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const d = answer.data;
       const fields: [string, string][] = [
         ["delivery", d.id],

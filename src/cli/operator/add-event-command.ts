@@ -18,14 +18,17 @@ export function addEventCommand(program: Command, io: OperatorIo): void {
     io,
     async ({ api, io, json, now }, _options, [id]) => {
       const answer = await api.get(`/events/${encodeURIComponent(String(id))}`, eventDetailSchema);
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const event = answer.data;
       const parts = [
         formatFields([
           ["event", event.id],
           ["source", event.source],
           ["received", formatWhen(event.received_at, now)],
-          ["request", `${event.method} ${String(event.headers["content-type"] ?? "")}`.trim()],
+          ["request", `${event.method} ${contentTypeOf(event.headers)}`.trim()],
         ]),
         "Routes:",
         event.routes.length === 0
@@ -46,8 +49,16 @@ export function addEventCommand(program: Command, io: OperatorIo): void {
           formatAttempts(delivery.attempt_list, now),
         );
       }
-      parts.push("Body:", JSON.stringify(event.body, null, 2) ?? "(none)");
+      parts.push(
+        "Body:",
+        event.body === undefined ? "(none)" : JSON.stringify(event.body, null, 2),
+      );
       io.out(`${parts.join("\n\n")}\n`);
     },
   );
+}
+
+function contentTypeOf(headers: Record<string, unknown>): string {
+  const value = headers["content-type"];
+  return typeof value === "string" ? value : "";
 }

@@ -32,9 +32,15 @@ export function addEventsCommand(program: Command, io: OperatorIo): void {
         limit: options.limit,
         cursor: options.cursor,
       });
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const { data, next_cursor } = answer.data;
-      if (data.length === 0) return io.out("no events\n");
+      if (data.length === 0) {
+        io.out("no events\n");
+        return;
+      }
       const rows = data.map((event) => [
         event.id,
         formatWhen(event.received_at, now),

@@ -30,7 +30,10 @@ export function addPauseCommand(program: Command, io: OperatorIo): void {
           ...(options.reason === undefined ? {} : { reason: options.reason }),
         },
       );
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       io.out(`${answer.data.name}: ${stateOf(answer.data, now)}, ${answer.data.waiting} waiting\n`);
     },
   )

@@ -27,7 +27,10 @@ export function addReplayCommand(program: Command, io: OperatorIo): void {
           dry_run: options.dryRun === true,
         },
       );
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const replay = answer.data;
       const routes = formatTable(
         ["route", "matched", "why not"],

@@ -18,7 +18,10 @@ export function addResumeCommand(program: Command, io: OperatorIo): void {
         `/targets/${encodeURIComponent(String(name))}/resume`,
         targetSchema,
       );
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       io.out(`${answer.data.name}: ${stateOf(answer.data, now)}, ${answer.data.waiting} waiting\n`);
     },
   );

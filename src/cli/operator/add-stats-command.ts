@@ -15,7 +15,10 @@ export function addStatsCommand(program: Command, io: OperatorIo): void {
     io,
     async ({ api, io, json, now }, options) => {
       const answer = await api.get("/stats", statsSchema, { window: options.window });
-      if (json) return io.out(`${answer.text}\n`);
+      if (json) {
+        io.out(`${answer.text}\n`);
+        return;
+      }
       const stats = answer.data;
       const routes = [...new Set(stats.by_route.map((r) => r.route_id))].sort();
       const count = (route: string, status: string) =>

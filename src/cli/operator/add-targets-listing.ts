@@ -14,8 +14,14 @@ import type { OperatorIo } from "./operator-io.ts";
 export function addTargetsListing(targets: Command, io: OperatorIo): void {
   defineOperatorCommand(targets, io, async ({ api, io, json, now }) => {
     const answer = await api.get("/targets", targetListSchema);
-    if (json) return io.out(`${answer.text}\n`);
-    if (answer.data.data.length === 0) return io.out("no targets\n");
+    if (json) {
+      io.out(`${answer.text}\n`);
+      return;
+    }
+    if (answer.data.data.length === 0) {
+      io.out("no targets\n");
+      return;
+    }
     io.out(
       `${formatTable(
         ["target", "state", "waiting", "oldest waiting", "last success", "last failure"],

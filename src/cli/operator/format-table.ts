@@ -8,7 +8,7 @@ export function formatTable(
 ): string {
   const lines = [headers.map((h) => h.toUpperCase()), ...rows.map((row) => row.map(oneLine))];
   const widths = headers.map((_, column) =>
-    Math.max(...lines.map((line) => [...(line[column] ?? "")].length)),
+    Math.max(...lines.map((line) => widthOf(line[column] ?? ""))),
   );
   return lines
     .map((line) =>
@@ -16,7 +16,7 @@ export function formatTable(
         .map((cell, column) =>
           column === line.length - 1
             ? cell
-            : cell.padEnd((widths[column] ?? 0) + cell.length - [...cell].length),
+            : cell.padEnd((widths[column] ?? 0) + cell.length - widthOf(cell)),
         )
         .join("  ")
         .trimEnd(),
@@ -32,4 +32,11 @@ export function formatFields(fields: readonly (readonly [string, string])[]): st
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ");
+}
+
+const segmenter = new Intl.Segmenter();
+
+/** How many characters a reader sees (grapheme clusters). */
+function widthOf(text: string): number {
+  return [...segmenter.segment(text)].length;
 }

@@ -18,7 +18,7 @@ export type OperatorRun<O> = (
   context: OperatorContext,
   options: O,
   operands: unknown[],
-) => Promise<ExitCode | void>;
+) => Promise<ExitCode | undefined>;
 
 /**
  * Gives an operator command the common options (--url, --token, --json), the exit codes in its
@@ -48,7 +48,7 @@ export function defineOperatorCommand<O>(
       const self = args.at(-1) as Command;
       const options = self.optsWithGlobals<O & CommonOptions>();
       const operands = args.slice(0, -2);
-      let code: ExitCode | void;
+      let code: ExitCode | undefined;
       try {
         const connection = await resolveConnection(
           { url: options.url, token: options.token, config: options.config },
