@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { auditPageSchema } from "./pending-api-schemas.ts";
+import { auditEntry, pageOf } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
 import { addPageOptions, morePages, type PageOptions } from "./list-options.ts";
@@ -12,7 +12,7 @@ export function addAuditCommand(program: Command, io: OperatorIo): void {
     program.command("audit").description("list the changes made through the API: who, what, when"),
     io,
     async ({ api, io, json, now }, options) => {
-      const answer = await api.get("/audit", auditPageSchema, {
+      const answer = await api.get("/audit", pageOf(auditEntry), {
         limit: options.limit,
         cursor: options.cursor,
       });

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import type { z } from "zod";
-import { deliveryPageSchema, type deliverySchema } from "./pending-api-schemas.ts";
+import { delivery, pageOf, type DeliveryView } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
 import { addPageOptions, morePages, statusOption, type PageOptions } from "./list-options.ts";
@@ -25,7 +24,7 @@ export function addDeliveriesCommand(program: Command, io: OperatorIo): void {
     program.command("deliveries").description("list deliveries, newest first"),
     io,
     async ({ api, io, json, now }, options) => {
-      const answer = await api.get("/deliveries", deliveryPageSchema, {
+      const answer = await api.get("/deliveries", pageOf(delivery), {
         status: options.status,
         route: options.route,
         target: options.target,
@@ -59,10 +58,7 @@ export function addDeliveriesCommand(program: Command, io: OperatorIo): void {
 }
 
 /** Deliveries as a table: id, event, route, status, attempts, target, last change, last error. */
-export function formatDeliveries(
-  deliveries: readonly z.infer<typeof deliverySchema>[],
-  now: number,
-): string {
+export function formatDeliveries(deliveries: readonly DeliveryView[], now: number): string {
   return formatTable(
     ["id", "event", "route", "status", "tries", "target", "updated", "last error"],
     deliveries.map((d) => [

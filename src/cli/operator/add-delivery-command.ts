@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { deliveryDetailSchema } from "./pending-api-schemas.ts";
+import { deliveryDetail } from "../../admin/api/response-schemas.ts";
 import { formatAttempts } from "./format-attempts.ts";
 import { formatFields } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
@@ -12,10 +12,7 @@ export function addDeliveryCommand(program: Command, io: OperatorIo): void {
     program.command("delivery <id>").description("show a delivery with every attempt"),
     io,
     async ({ api, io, json, now }, _options, [id]) => {
-      const answer = await api.get(
-        `/deliveries/${encodeURIComponent(String(id))}`,
-        deliveryDetailSchema,
-      );
+      const answer = await api.get(`/deliveries/${encodeURIComponent(String(id))}`, deliveryDetail);
       if (json) {
         io.out(`${answer.text}\n`);
         return;
@@ -32,7 +29,7 @@ export function addDeliveryCommand(program: Command, io: OperatorIo): void {
       if (d.status === "pending") fields.push(["next try", formatWhen(d.next_attempt_at, now)]);
       if (d.next_target) fields.push(["target", d.next_target]);
       if (d.last_error) fields.push(["last error", d.last_error]);
-      io.out(`${formatFields(fields)}\n\n${formatAttempts(d.attempt_list, now)}\n`);
+      io.out(`${formatFields(fields)}\n\n${formatAttempts(d.attempt_history, now)}\n`);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { eventDetailSchema } from "./pending-api-schemas.ts";
+import { eventDetail, type RouteVerdictView } from "../../admin/api/response-schemas.ts";
 import { formatAttempts } from "./format-attempts.ts";
 import { formatFields, formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
@@ -17,48 +17,43 @@ export function addEventCommand(program: Command, io: OperatorIo): void {
       .description("show an event: the request, which routes matched and why not, its deliveries"),
     io,
     async ({ api, io, json, now }, _options, [id]) => {
-      const answer = await api.get(`/events/${encodeURIComponent(String(id))}`, eventDetailSchema);
+      const answer = await api.get(`/events/${encodeURIComponent(String(id))}`, eventDetail);
       if (json) {
         io.out(`${answer.text}\n`);
         return;
       }
       const event = answer.data;
+      const { verification } = event;
       const parts = [
         formatFields([
           ["event", event.id],
           ["source", event.source],
           ["received", formatWhen(event.received_at, now)],
-          ["request", `${event.method} ${contentTypeOf(event.headers)}`.trim()],
+          ["request", `${event.method} ${event.path} ${event.content_type ?? ""}`.trim()],
+          ["verified", `${verification.passed ? "yes" : "no"}: ${verification.note}`],
         ]),
-        "Routes:",
-        event.routes.length === 0
-          ? "no routes for this source"
-          : formatTable(
-              ["route", "matched", "why not"],
-              event.routes.map((r) => [
-                r.route_id,
-                r.matched ? "yes" : "no",
-                r.matched ? "" : (r.reason ?? ""),
-              ]),
-            ),
+        `Routes:\n${formatVerdicts(event.routes)}`,
       ];
       for (const delivery of event.deliveries) {
         const error = delivery.last_error ? `, ${delivery.last_error}` : "";
         parts.push(
-          `Delivery ${delivery.id} (${delivery.route_id}): ${delivery.status}${error}`,
-          formatAttempts(delivery.attempt_list, now),
+          `Delivery ${delivery.id} (${delivery.route_id}): ${delivery.status}${error}\n` +
+            formatAttempts(delivery.attempt_history, now),
         );
       }
       parts.push(
-        "Body:",
-        event.body === undefined ? "(none)" : JSON.stringify(event.body, null, 2),
+        `Body:\n${event.body === undefined ? "(none)" : JSON.stringify(event.body, null, 2)}`,
       );
       io.out(`${parts.join("\n\n")}\n`);
     },
   );
 }
 
-function contentTypeOf(headers: Record<string, unknown>): string {
-  const value = headers["content-type"];
-  return typeof value === "string" ? value : "";
+/** Each route with whether it matched, or why not in explain's words. */
+export function formatVerdicts(routes: readonly RouteVerdictView[]): string {
+  if (routes.length === 0) return "no routes for this source";
+  return formatTable(
+    ["route", "matched", "why not"],
+    routes.map((r) => [r.id, r.matched ? "yes" : "no", r.why_not ?? ""]),
+  );
 }

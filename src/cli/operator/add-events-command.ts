@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { eventPageSchema } from "./pending-api-schemas.ts";
+import { eventSummary, pageOf } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
 import { addPageOptions, morePages, statusOption, type PageOptions } from "./list-options.ts";
@@ -22,7 +22,7 @@ export function addEventsCommand(program: Command, io: OperatorIo): void {
     program.command("events").description("list received events, newest first"),
     io,
     async ({ api, io, json, now }, options) => {
-      const answer = await api.get("/events", eventPageSchema, {
+      const answer = await api.get("/events", pageOf(eventSummary), {
         source: options.source,
         route: options.route,
         status: options.status,

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { targetSchema } from "./pending-api-schemas.ts";
+import { targetState } from "../../admin/api/response-schemas.ts";
 import { stateOf } from "./add-targets-listing.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
@@ -22,7 +22,7 @@ export function addPauseCommand(program: Command, io: OperatorIo): void {
     async ({ api, io, json, now }, options, [name]) => {
       const answer = await api.post(
         `/targets/${encodeURIComponent(String(name))}/pause`,
-        targetSchema,
+        targetState,
         {
           ...(options.until === undefined
             ? {}

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { replaySchema } from "./pending-api-schemas.ts";
+import { replayResult, type PlannedRouteView } from "../../admin/api/response-schemas.ts";
+import { formatVerdicts } from "./add-event-command.ts";
 import { formatTable } from "./format-table.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
@@ -21,7 +22,7 @@ export function addReplayCommand(program: Command, io: OperatorIo): void {
     async ({ api, io, json }, options, [id]) => {
       const answer = await api.post(
         `/events/${encodeURIComponent(String(id))}/replay`,
-        replaySchema,
+        replayResult,
         {
           rules: options.original === true ? "original" : "current",
           dry_run: options.dryRun === true,
@@ -32,20 +33,23 @@ export function addReplayCommand(program: Command, io: OperatorIo): void {
         return;
       }
       const replay = answer.data;
-      const routes = formatTable(
-        ["route", "matched", "why not"],
-        replay.routes.map((r) => [
-          r.route_id,
-          r.matched ? "yes" : "no",
-          r.matched ? "" : (r.reason ?? ""),
-        ]),
+      const parts = [
+        replay.routes.length === 0 ? "no route matches" : formatPlanned(replay.routes),
+      ];
+      if (replay.unmatched.length > 0)
+        parts.push(`Not matched:\n${formatVerdicts(replay.unmatched)}`);
+      if (replay.differences.length > 0)
+        parts.push(
+          `Differs from the event's deliveries:\n${replay.differences.map((d) => `  ${d}`).join("\n")}`,
+        );
+      const count = replay.deliveries.length;
+      parts.push(
+        replay.dry_run
+          ? `Dry run with the ${replay.rules} rules: nothing stored or sent (dedupe ${replay.dedupe}).`
+          : `Replayed with the ${replay.rules} rules (dedupe ${replay.dedupe}): ${count} new deliver${count === 1 ? "y" : "ies"}` +
+              replay.deliveries.map((d) => `\n  ${d}`).join(""),
       );
-      const created = replay.deliveries ?? [];
-      const outcome = replay.dry_run
-        ? `dry run with the ${replay.rules} rules: nothing stored or sent`
-        : `replayed with the ${replay.rules} rules: ${created.length} new deliver${created.length === 1 ? "y" : "ies"}` +
-          created.map((d) => `\n  ${d.id} (${d.route_id})`).join("");
-      io.out(`${routes}\n\n${outcome}\n`);
+      io.out(`${parts.join("\n\n")}\n`);
     },
   )
     .option("--original", "use the route rules the event was accepted under, not today's")
@@ -53,4 +57,22 @@ export function addReplayCommand(program: Command, io: OperatorIo): void {
       "--dry-run",
       "show which routes would match and what would be sent; store and send nothing",
     );
+}
+
+/** The routes that match, with their first action rendered (or why it could not be). */
+function formatPlanned(routes: readonly PlannedRouteView[]): string {
+  return formatTable(
+    ["route", "first action", "target", "params"],
+    routes.map(({ id, first_action: action }) => [
+      id,
+      action?.type ?? "-",
+      action?.target ?? "-",
+      action === null
+        ? ""
+        : (action.skipped ??
+          action.error ??
+          action.problems?.join("; ") ??
+          JSON.stringify(action.params)),
+    ]),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { targetSchema } from "./pending-api-schemas.ts";
+import { targetState } from "../../admin/api/response-schemas.ts";
 import { stateOf } from "./add-targets-listing.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
@@ -16,7 +16,7 @@ export function addResumeCommand(program: Command, io: OperatorIo): void {
     async ({ api, io, json, now }, _options, [name]) => {
       const answer = await api.post(
         `/targets/${encodeURIComponent(String(name))}/resume`,
-        targetSchema,
+        targetState,
       );
       if (json) {
         io.out(`${answer.text}\n`);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { statsSchema } from "./pending-api-schemas.ts";
+import { stats as statsSchema } from "../../admin/api/response-schemas.ts";
 import { formatFields, formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
@@ -29,7 +29,11 @@ export function addStatsCommand(program: Command, io: OperatorIo): void {
           ["events", String(stats.events)],
           [
             "deliveries",
-            DELIVERY_STATUSES.map((s) => `${stats.deliveries_by_status[s] ?? 0} ${s}`).join(", "),
+            DELIVERY_STATUSES.map((s) => `${stats.deliveries_by_status[s]} ${s}`).join(", "),
+          ],
+          [
+            "rates",
+            `${stats.events_per_minute} events/min, ${stats.deliveries_per_minute} deliveries/min`,
           ],
           ["waiting now", String(stats.waiting)],
           ["oldest waiting", formatWhen(stats.oldest_waiting_at, now)],

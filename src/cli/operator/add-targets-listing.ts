@@ -1,10 +1,12 @@
 import type { Command } from "commander";
-import type { z } from "zod";
-import { targetListSchema, type targetSchema } from "./pending-api-schemas.ts";
+import { z } from "zod";
+import { targetState, type TargetView } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
+
+const targetList = z.strictObject({ data: z.array(targetState) });
 
 /**
  * `botbridge targets`: each target, paused or not (until when, why), its waiting deliveries
@@ -13,7 +15,7 @@ import type { OperatorIo } from "./operator-io.ts";
  */
 export function addTargetsListing(targets: Command, io: OperatorIo): void {
   defineOperatorCommand(targets, io, async ({ api, io, json, now }) => {
-    const answer = await api.get("/targets", targetListSchema);
+    const answer = await api.get("/targets", targetList);
     if (json) {
       io.out(`${answer.text}\n`);
       return;
@@ -40,13 +42,13 @@ export function addTargetsListing(targets: Command, io: OperatorIo): void {
   });
 }
 
-/** `ok`, or `paused (operator, until 14:00:00 (in 1 h)): maintenance`. */
-export function stateOf(target: z.infer<typeof targetSchema>, now: number): string {
-  if (target.paused_until === null) return "ok";
+/** `ok`, or `paused by operator until 15:00:00 (in 1 h): maintenance`. */
+export function stateOf(target: TargetView, now: number): string {
+  if (!target.paused) return "ok";
   const until =
-    Date.parse(target.paused_until) > now + 50 * 365 * 86_400_000
+    target.paused_until === null
       ? "until resumed"
       : `until ${formatWhen(target.paused_until, now)}`;
   const reason = target.pause_reason ? `: ${target.pause_reason}` : "";
-  return `paused (${target.paused_by ?? "?"}, ${until})${reason}`;
+  return `paused by ${target.paused_by ?? "?"} ${until}${reason}`;
 }

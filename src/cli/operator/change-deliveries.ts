@@ -1,6 +1,9 @@
-import { z } from "zod";
 import { CliFailure, EXIT, type ExitCode } from "./cli-failure.ts";
-import { estimateSchema, operationSchema } from "./pending-api-schemas.ts";
+import {
+  change,
+  estimate as estimateSchema,
+  operation as operationSchema,
+} from "../../admin/api/response-schemas.ts";
 import { usageError, type OperatorContext } from "./operator-command.ts";
 import { describeFilter, parseFilter } from "./parse-filter.ts";
 
@@ -38,7 +41,7 @@ export async function changeDeliveries(
     filter,
     estimate: true,
   });
-  const { count } = estimate.data;
+  const count = estimate.data.total;
   const what = `${count} deliver${count === 1 ? "y" : "ies"} (${describeFilter(filter)})`;
   if (count === 0) {
     io.err(`nothing to ${kind}: no deliveries match ${describeFilter(filter)}\n`);
@@ -84,12 +87,8 @@ async function changeEach(
   let code: ExitCode = EXIT.ok;
   for (const id of ids) {
     try {
-      const answer = await api.post(
-        `/deliveries/${encodeURIComponent(id)}/${kind}`,
-        z.unknown(),
-        body,
-      );
-      io.out(json ? `${answer.text}\n` : `${PAST[kind]} ${id}\n`);
+      const answer = await api.post(`/deliveries/${encodeURIComponent(id)}/${kind}`, change, body);
+      io.out(json ? `${answer.text}\n` : `${id}: ${answer.data.status}: ${answer.data.message}\n`);
     } catch (error) {
       if (!(error instanceof CliFailure) || error.exitCode !== EXIT.failed) throw error;
       io.err(`botbridge: ${error.code}: ${id}: ${error.message}\n`);

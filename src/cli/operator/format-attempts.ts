@@ -1,9 +1,8 @@
-import type { z } from "zod";
-import type { attemptSchema } from "./pending-api-schemas.ts";
+import type { DeliveryDetailView } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
 
-type Attempt = z.infer<typeof attemptSchema>;
+type Attempt = DeliveryDetailView["attempt_history"][number];
 
 /** A delivery's attempts, oldest first: which action, on which target, when, how it went. */
 export function formatAttempts(attempts: readonly Attempt[], now: number): string {

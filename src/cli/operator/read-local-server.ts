@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { parseDocument } from "yaml";
+import { configuredTokens, tokenFileOf } from "../../admin/operate/resolve-admin-tokens.ts";
+import { adminSchema } from "../../config/admin-schema.ts";
 import { resolveEnv } from "../../config/resolve-env.ts";
 import { DEFAULT_STORAGE_URL } from "../../store/storage-schema.ts";
 
@@ -10,14 +11,14 @@ export interface LocalServer {
   port: number;
   /** admin.token (the first one of a list), when the file sets it. */
   token: string | undefined;
-  /** The folder the generated admin token is kept in: the SQLite file's folder, or ./data. */
-  dataDir: string;
+  /** Where the server keeps the token it generates when none is configured. */
+  tokenFile: string;
 }
 
 /**
- * Reads only server.port, admin.token and storage.url of the routes file, with `${VAR}`s
- * resolved: an operator's shell need not hold the targets' secrets, so the rest of the file is
- * neither validated nor needed. A missing file gives the defaults.
+ * Reads only server.port, admin and storage.url of the routes file, with `${VAR}`s resolved:
+ * an operator's shell need not hold the targets' secrets, so the rest of the file is neither
+ * validated nor needed. A missing or unreadable file gives the defaults serve would use.
  */
 export async function readLocalServer(file: string, env: NodeJS.ProcessEnv): Promise<LocalServer> {
   let raw: unknown = {};
@@ -26,30 +27,23 @@ export async function readLocalServer(file: string, env: NodeJS.ProcessEnv): Pro
     resolveEnv(document, env);
     raw = document.toJS({ maxAliasCount: 1000 });
   } catch {
-    // no readable file: the defaults, as serve would use them
+    // no readable file: the defaults
   }
   const root = record(raw);
   const configured = record(root.server).port;
   const port = env.PORT ? Number(env.PORT) : typeof configured === "number" ? configured : 8080;
-  const url = env.BOTBRIDGE_DATABASE_URL ?? text(record(root.storage).url) ?? DEFAULT_STORAGE_URL;
-  const dataDir = url.startsWith("sqlite:")
-    ? dirname(url.replace(/^sqlite:(\/\/)?/, ""))
-    : "./data";
-  return { port, token: firstToken(record(root.admin).token), dataDir };
-}
-
-function firstToken(value: unknown): string | undefined {
-  if (Array.isArray(value)) return text(record(value[0]).token);
-  return text(value);
+  const storage = record(root.storage).url;
+  const url =
+    env.BOTBRIDGE_DATABASE_URL ?? (typeof storage === "string" ? storage : DEFAULT_STORAGE_URL);
+  const admin = adminSchema.safeParse(root.admin ?? {});
+  const settings = admin.success ? admin.data : {};
+  // an unset ${VAR} stays written as it was: not a token
+  const token = configuredTokens(settings).find((t) => !t.token.includes("${"))?.token;
+  return { port, token, tokenFile: tokenFileOf(settings, url) };
 }
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-/** A usable value: a string with no `${VAR}` left unresolved. */
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" && !value.includes("${") ? value : undefined;
 }

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { CliFailure, EXIT } from "./cli-failure.ts";
 import { readLocalServer } from "./read-local-server.ts";
 
@@ -35,12 +34,12 @@ export async function resolveConnection(
     options.token ||
     env.BOTBRIDGE_ADMIN_TOKEN ||
     local?.token ||
-    (local ? await readTokenFile(join(local.dataDir, "admin-token")) : undefined);
+    (local ? await readTokenFile(local.tokenFile) : undefined);
   if (!token)
     throw new CliFailure(
       EXIT.usage,
       "no_token",
-      `no admin token: pass --token, set BOTBRIDGE_ADMIN_TOKEN, or run where the server keeps ${join(local?.dataDir ?? "./data", "admin-token")}`,
+      `no admin token: pass --token, set BOTBRIDGE_ADMIN_TOKEN, or run where the server keeps ${local?.tokenFile ?? "data/admin-token"}`,
     );
   return { url, token };
 }
