@@ -88,7 +88,7 @@ async function changeEach(
   for (const id of ids) {
     try {
       const answer = await api.post(`/deliveries/${encodeURIComponent(id)}/${kind}`, change, body);
-      io.out(json ? `${answer.text}\n` : `${id}: ${answer.data.status}: ${answer.data.message}\n`);
+      io.out(json ? `${answer.text}\n` : `${answer.data.status}: ${answer.data.message}\n`);
     } catch (error) {
       if (!(error instanceof CliFailure) || error.exitCode !== EXIT.failed) throw error;
       io.err(`botbridge: ${error.code}: ${id}: ${error.message}\n`);

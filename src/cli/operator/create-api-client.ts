@@ -93,7 +93,10 @@ function reasonOf(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError")
     return `no answer in ${TIMEOUT_MS / 1000} s`;
   const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+    error instanceof Error
+      ? (error.cause as { code?: unknown; message?: unknown } | undefined)
+      : undefined;
   if (typeof cause?.code === "string") return cause.code;
+  if (typeof cause?.message === "string") return cause.message;
   return error instanceof Error ? error.message : String(error);
 }
