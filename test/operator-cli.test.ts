@@ -245,14 +245,17 @@ describe("exit codes and errors: one line on stderr, never a stack trace", () =>
     expect(run.stdout).toBe("");
   });
 
-  it("as a real process: the exit code and one line, from the token in --config", async () => {
+  it("as a real process: the exit code and one line; the token from --config; a question answered no", async () => {
     const file = join(t.dir, "routes.yaml");
-    const [listed, refused, unreachable] = await Promise.all([
+    const [listed, refused, unreachable, declined] = await Promise.all([
       runBotbridge(["--config", file, "targets", "--url", t.url], {
         env: { PATH: process.env.PATH },
       }),
       runBotbridge(["events", "--url", t.url, "--token", "wrong-token-0123456789"]),
       runBotbridge(["stats", "--url", closedUrl, "--token", TOKEN]),
+      runBotbridge(["retry", "--filter", "status=failed", "--url", t.url, "--token", TOKEN], {
+        input: "n\n",
+      }),
     ]);
     expect(listed).toMatchObject({ status: 0, stderr: "" });
     expect(listed.stdout).toMatch(/^sink +ok /m);
@@ -260,6 +263,11 @@ describe("exit codes and errors: one line on stderr, never a stack trace", () =>
     expect(refused.stderr).toMatch(/^botbridge: unauthorized: [^\n]+\n$/);
     expect(unreachable).toMatchObject({ status: 3, stdout: "" });
     expect(unreachable.stderr).toMatch(/^botbridge: unreachable: [^\n]+\n$/);
+    expect(declined).toMatchObject({
+      status: 1,
+      stdout: "",
+      stderr: "retry 1 delivery (status=failed)? [y/N] not retried\n",
+    });
   }, 60_000);
 });
 

@@ -24,8 +24,11 @@ export function createProcessIo(): OperatorIo {
     env: process.env,
     async confirm(question) {
       const prompt = createInterface({ input: process.stdin, output: process.stderr });
+      // stdin that ends without an answer (a script without --yes) is a no
+      const ended = new Promise<string>((resolve) => prompt.once("close", () => resolve("")));
       try {
-        return /^y(es)?$/i.test((await prompt.question(question)).trim());
+        const answer = await Promise.race([prompt.question(question).catch(() => ""), ended]);
+        return /^y(es)?$/i.test(answer.trim());
       } finally {
         prompt.close();
       }
