@@ -21,7 +21,6 @@ import { createApp } from "./admin/create-app.ts";
 import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
 import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
 import { logAdminToken } from "./admin/operate/log-admin-token.ts";
-import type { OperatorStore } from "./store/operator-store.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -105,7 +104,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     config.settings.storage.url,
   );
   const operate = createOperate({
-    store: store as Store & OperatorStore,
+    store,
     config: () => config,
     actions: byType,
     routes: () => routes,
