@@ -137,7 +137,11 @@ describe("each command's table", () => {
 describe("--json prints the API's JSON as it answered", () => {
   it.each<[string, () => string[], () => string]>([
     ["events", () => ["events", "--limit", "1"], () => "/events?limit=1"],
-    ["events -q", () => ["events", "-q", "79123456789"], () => "/events?q=8+%28912%29+345-67-89"],
+    [
+      "events -q",
+      () => ["events", "-q", "8 (912) 345-67-89"],
+      () => "/events?q=8+%28912%29+345-67-89",
+    ],
     ["event", () => ["event", ids.failedEvent], () => `/events/${ids.failedEvent}`],
     ["deliveries", () => ["deliveries", "--route", "forward"], () => "/deliveries?route=forward"],
     ["delivery", () => ["delivery", ids.okDelivery], () => `/deliveries/${ids.okDelivery}`],
