@@ -18,8 +18,18 @@ export interface OperatorIo {
 
 /** The real process: stdout, stderr, a question on the terminal, process.exit. */
 export function createProcessIo(): OperatorIo {
+  let piped = false;
   return {
-    out: (text) => process.stdout.write(text),
+    out(text) {
+      // `botbridge events | head`: the reader went away, which is no error of the command
+      if (!piped)
+        process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+          if (error.code === "EPIPE") process.exit(0);
+          throw error;
+        });
+      piped = true;
+      process.stdout.write(text);
+    },
     err: (text) => process.stderr.write(text),
     env: process.env,
     async confirm(question) {

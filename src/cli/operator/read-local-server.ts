@@ -7,8 +7,8 @@ import { DEFAULT_STORAGE_URL } from "../../store/storage-schema.ts";
 
 /** What the operator commands take from the routes file of the server on this machine. */
 export interface LocalServer {
-  /** server.port (PORT overrides it), 8080 by default. */
-  port: number;
+  /** http://<server.host>:<server.port> (PORT overrides the port); a wildcard host is 127.0.0.1. */
+  url: string;
   /** admin.token (the first one of a list), when the file sets it. */
   token: string | undefined;
   /** Where the server keeps the token it generates when none is configured. */
@@ -16,7 +16,7 @@ export interface LocalServer {
 }
 
 /**
- * Reads only server.port, admin and storage.url of the routes file, with `${VAR}`s resolved:
+ * Reads only server.host and .port, admin and storage.url of the routes file, with `${VAR}`s resolved:
  * an operator's shell need not hold the targets' secrets, so the rest of the file is neither
  * validated nor needed. A missing or unreadable file gives the defaults serve would use.
  */
@@ -30,8 +30,8 @@ export async function readLocalServer(file: string, env: NodeJS.ProcessEnv): Pro
     // no readable file: the defaults
   }
   const root = record(raw);
-  const configured = record(root.server).port;
-  const port = env.PORT ? Number(env.PORT) : typeof configured === "number" ? configured : 8080;
+  const server = record(root.server);
+  const port = env.PORT ? Number(env.PORT) : typeof server.port === "number" ? server.port : 8080;
   const storage = record(root.storage).url;
   const url =
     env.BOTBRIDGE_DATABASE_URL ?? (typeof storage === "string" ? storage : DEFAULT_STORAGE_URL);
@@ -39,7 +39,18 @@ export async function readLocalServer(file: string, env: NodeJS.ProcessEnv): Pro
   const settings = admin.success ? admin.data : {};
   // an unset ${VAR} stays written as it was: not a token
   const token = configuredTokens(settings).find((t) => !t.token.includes("${"))?.token;
-  return { port, token, tokenFile: tokenFileOf(settings, url) };
+  return {
+    url: `http://${hostOf(server.host)}:${port}`,
+    token,
+    tokenFile: tokenFileOf(settings, url),
+  };
+}
+
+/** Where a client on this machine reaches a server listening on `host`. */
+function hostOf(host: unknown): string {
+  if (typeof host !== "string" || host === "" || host === "0.0.0.0" || host === "::")
+    return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }
 
 function record(value: unknown): Record<string, unknown> {

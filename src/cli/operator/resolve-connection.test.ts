@@ -61,6 +61,14 @@ describe("resolveConnection", () => {
       { url: "http://127.0.0.1:4000", token: "x-0123456789abcdef" },
     ],
     [
+      "a server that listens on one address",
+      `server: { host: "::1", port: 3000 }\n${SQLITE}`,
+      {},
+      {},
+      "gen",
+      { url: "http://[::1]:3000", token: "gen" },
+    ],
+    [
       "PORT over server.port",
       `server: { port: 3000 }\n${SQLITE}`,
       {},

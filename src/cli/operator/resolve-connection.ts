@@ -17,7 +17,7 @@ export interface Connection {
 
 /**
  * Where the operator API is and which token to send: `--url`, else the local server of the
- * routes file (http://127.0.0.1:<server.port>, PORT overriding it); `--token`, else
+ * routes file (http://127.0.0.1:<server.port>, PORT overriding it, or server.host if it is one address); `--token`, else
  * BOTBRIDGE_ADMIN_TOKEN, else the file's admin.token, else the token the server generated into
  * its data folder (readable on the same machine).
  */
@@ -27,7 +27,7 @@ export async function resolveConnection(
 ): Promise<Connection> {
   const needsFile = options.url === undefined || (!options.token && !env.BOTBRIDGE_ADMIN_TOKEN);
   const local = needsFile ? await readLocalServer(options.config, env) : undefined;
-  const url = (options.url ?? `http://127.0.0.1:${local?.port ?? 8080}`).replace(/\/+$/, "");
+  const url = (options.url ?? local?.url ?? "").replace(/\/+$/, "");
   if (!/^https?:\/\/[^/]/.test(url))
     throw new CliFailure(EXIT.usage, "invalid_url", `--url ${url} is not an http(s) address`);
   const token =
