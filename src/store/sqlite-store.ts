@@ -13,6 +13,7 @@ import { insertSqliteEvent } from "./insert-sqlite-event.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { prepareCached } from "./prepare-cached.ts";
 import { purgeSqlite } from "./purge-sqlite.ts";
+import { createSqliteAlertIssues } from "./create-sqlite-alert-issues.ts";
 import { readMigrations } from "./read-migrations.ts";
 import type { Store } from "./store.ts";
 
@@ -113,6 +114,8 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
     },
 
     ...createSqlitePauses(writes, statement),
+
+    ...createSqliteAlertIssues(writes, statement),
 
     nextDueAt() {
       const row = statement(

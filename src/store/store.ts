@@ -1,5 +1,6 @@
 import type { Exchange } from "../core/exchange.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
+import type { AlertIssueStore } from "./alert-issue-store.ts";
 
 export type DeliveryStatus = "pending" | "running" | "succeeded" | "failed" | "cancelled";
 export type AttemptOutcome = "ok" | "retry" | "failed" | "dry_run" | "wait" | "skipped";
@@ -105,7 +106,7 @@ export interface StoreStats {
  * Where events, deliveries and attempts live. SQLite and PostgreSQL implement it, and one
  * contract test suite holds both to it (test/store-contract.ts).
  */
-export interface Store {
+export interface Store extends AlertIssueStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies the numbered migrations not yet applied. */
   migrate(): Promise<void>;
