@@ -63,7 +63,10 @@ export function createFakeTelegram(options: FakeTelegramOptions): FakeTelegram {
         parameters: { retry_after: throttle.seconds },
       });
     }
-    const chat = String(params.chat_id ?? "");
+    const chat =
+      typeof params.chat_id === "number" || typeof params.chat_id === "string"
+        ? String(params.chat_id)
+        : "";
     if (chat === "") return fail(400, "Bad Request: chat_id is empty");
     if (!options.chats.includes(chat)) return fail(400, "Bad Request: chat not found");
     if (options.blocked?.includes(chat)) return fail(403, "Forbidden: bot was blocked by the user");
