@@ -13,6 +13,7 @@ import { HttpError } from "../core/http-error.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
+import { registerAlertsCommand } from "./register-alerts-command.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -224,5 +225,7 @@ program
       );
     },
   );
+
+registerAlertsCommand(program);
 
 await program.parseAsync();
