@@ -8,6 +8,9 @@ import { HttpError } from "../core/http-error.ts";
 import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import { createOperatorApi } from "./api/create-operator-api.ts";
+import type { Operate } from "./operate/create-operate.ts";
+import type { AdminToken } from "./operate/resolve-admin-tokens.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
@@ -20,9 +23,11 @@ export interface AppDeps {
   onAccepted: () => void;
   /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
   accepting: () => boolean;
+  /** The operator service (built once in main.ts) and the tokens that open it: /api/v1 (tests of ingest alone leave it out). */
+  operator?: { operate: Operate; tokens: () => readonly AdminToken[] };
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the operator API at /api/v1; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -103,6 +108,8 @@ export function createApp(deps: AppDeps) {
       else res.json(answer.body);
     },
   );
+
+  if (deps.operator) app.use("/api/v1", createOperatorApi(deps.operator));
 
   app.use((req, res) => {
     sendError(

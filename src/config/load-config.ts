@@ -23,6 +23,7 @@ import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
 import type { AlertSettings } from "./alerts-schema.ts";
+import type { AdminSettings } from "./admin-schema.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
 export type LoadResult =
@@ -114,17 +115,17 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
   warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
-  const { server, storage, delivery, templates: templateSettings, alerts } = parsed.data;
+  const { server, storage, delivery, templates: templateSettings, admin, alerts } = parsed.data;
   return {
     ok: true,
     config: {
       file,
-      settings: { server, storage, delivery, templates: templateSettings, alerts },
+      settings: { server, storage, delivery, templates: templateSettings, admin, alerts },
       targets: parsed.data.targets,
       sources,
       routes,
       functions,
-      secrets: new Set([...env.secrets, ...alertSecretsOf(alerts)]),
+      secrets: new Set([...env.secrets, ...adminTokensOf(admin), ...alertSecretsOf(alerts)]),
       variables: env.variables,
     },
     warnings: sortProblems(warned.map(place)),
@@ -184,6 +185,13 @@ function targetKinds(value: unknown): Record<string, { type: TargetType }> {
     if (typeof type === "string") kinds[name] = { type: type as TargetType };
   }
   return kinds;
+}
+
+/** The configured admin tokens, written in the file or not: secrets like the ones from the environment. */
+function adminTokensOf(admin: AdminSettings): string[] {
+  const { token } = admin;
+  const tokens = typeof token === "string" ? [token] : (token ?? []).map((t) => t.token);
+  return tokens.filter((t) => t !== "");
 }
 
 /** The alert channels' credentials, written in the file or not: secrets like the ones from the environment. */

@@ -8,7 +8,7 @@ const ONLY_VARIABLE = new RegExp(`^${ENV_REFERENCE}$`);
 
 export interface EnvResolution {
   problems: Problem[];
-  /** Values taken from the environment under targets and sources: masked wherever they show. */
+  /** Values taken from the environment under targets, sources and admin: masked wherever they show. */
   secrets: Set<string>;
   /** The variables each resolved value was written with, by dotted path (`targets.bothelp.token`). */
   variables: Map<string, string[]>;
@@ -75,15 +75,17 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
 }
 
 /**
- * Values from the environment under targets and sources are secrets (tokens, client secrets,
+ * Values from the environment under targets, sources and admin are secrets (tokens, client secrets,
  * header values, signing keys), except settings that are plainly public: addresses, kinds,
  * time zones, numbers and switches.
  */
 const PUBLIC_KEYS =
-  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|chat_id|include_event_id|preset|window|tolerance|algorithm|encoding)$/;
+  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|chat_id|include_event_id|preset|window|tolerance|algorithm|encoding|token_file)$/;
+
+const SECRET_SECTIONS = new Set(["targets", "sources", "admin", "alerts"]);
 
 function isSecretPath(path: ProblemPath): boolean {
-  if (path[0] !== "targets" && path[0] !== "sources" && path[0] !== "alerts") return false;
+  if (!SECRET_SECTIONS.has(String(path[0]))) return false;
   const last = path[path.length - 1];
   return !(typeof last === "string" && PUBLIC_KEYS.test(last));
 }

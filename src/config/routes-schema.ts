@@ -5,6 +5,7 @@ import { createRouteSchema } from "../routing/route-schema.ts";
 import { PRESETS } from "../sources/presets/presets.ts";
 import { createSourceSchema } from "../sources/source-schema.ts";
 import { deliverySchema } from "../routing/delivery-schema.ts";
+import { adminSchema } from "./admin-schema.ts";
 import { alertsSchema } from "./alerts-schema.ts";
 import { serverSchema } from "./server-schema.ts";
 import { storageSchema } from "../store/storage-schema.ts";
@@ -26,6 +27,7 @@ export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema
       storage: storageSchema.prefault({}),
       delivery: deliverySchema.prefault({}),
       templates: templatesSchema.prefault({}),
+      admin: adminSchema.prefault({}),
       alerts: alertsSchema.prefault({}),
       targets: z.record(nameSchema, targetSchema).default({}).meta({
         description:
