@@ -18,6 +18,8 @@ export interface AlertEvaluator {
   evaluate(): Promise<void>;
   /** A config reload was refused (its problems) or went through (none). */
   reportReload(problems: readonly string[]): void;
+  /** Resolves when no evaluation is running. */
+  idle(): Promise<void>;
 }
 
 export interface AlertEvaluatorDeps {
@@ -117,6 +119,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps): AlertEvaluator {
         .finally(() => (running = undefined));
       return running;
     },
+    idle: () => running ?? Promise.resolve(),
     reportReload(problems) {
       reloadRefused =
         problems.length === 0 ? null : { count: problems.length, problem: problems[0] ?? "" };
