@@ -66,6 +66,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps): AlertEvaluator {
         : null,
       conditions.disk_free.enabled ? deps.diskFree().catch(() => null) : null,
     ]);
+    const recentlyPaused = new Set(pausedSince.keys());
     for (const target of targets) {
       const paused = target.paused_until !== null && target.paused_until > now;
       if (!paused) pausedSince.delete(target.name);
@@ -77,6 +78,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps): AlertEvaluator {
       failing,
       targets,
       pausedSince,
+      recentlyPaused,
       reloadRefused,
       storeBytes,
       disk,

@@ -20,6 +20,11 @@ export interface ConditionInputs {
   targets: TargetState[];
   /** Since when each target has been seen paused (by this evaluator), for target_paused. */
   pausedSince: ReadonlyMap<string, number>;
+  /**
+   * Targets paused at the previous look: their backlog is draining, so it is not (yet) a delivery
+   * waiting too long (a paused target has its own issue).
+   */
+  recentlyPaused: ReadonlySet<string>;
   /** A reload of this instance refused, until one succeeds. */
   reloadRefused: { count: number; problem: string } | null;
   storeBytes: number | null;
@@ -88,6 +93,8 @@ export function findActiveConditions(
     const waiting = conditions.waiting_too_long;
     if (
       waiting.enabled &&
+      !paused &&
+      !inputs.recentlyPaused.has(target.name) &&
       target.oldest_waiting_at !== null &&
       now - target.oldest_waiting_at >= waiting.older_than
     )
