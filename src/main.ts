@@ -11,6 +11,7 @@ import { checkTargets } from "./admin/check-targets.ts";
 import { logTargetChecks } from "./admin/log-target-checks.ts";
 import { formatProblem, formatWarning, type PlacedProblem } from "./core/problem.ts";
 import { loadConfig } from "./config/load-config.ts";
+import { applyEnvOverrides } from "./config/apply-env-overrides.ts";
 import { createCircuitBreaker } from "./targets/circuit-breaker.ts";
 import { createDispatcher } from "./dispatch/dispatcher.ts";
 import { createRateLimits } from "./targets/rate-limits.ts";
@@ -21,6 +22,7 @@ import { createApp } from "./admin/create-app.ts";
 import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
 import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
 import { logAdminToken } from "./admin/operate/log-admin-token.ts";
+import { startAlerts, type Alerts } from "./admin/alerts/start-alerts.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -41,6 +43,8 @@ export interface Botbridge {
   store: Store;
   /** The operator service the API and the console share. */
   operate: Operate;
+  /** Alert issues and channels (tests look at the conditions with evaluate()). */
+  alerts: Alerts;
   config: () => Config;
   /** Loads the config file again; with problems, keeps the running config and returns them. */
   reload(): Promise<string[]>;
@@ -96,6 +100,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     log,
     masker,
     now,
+    onHeld: () => void alerts.evaluate(),
   });
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
@@ -135,6 +140,16 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     server.listen(config.settings.server.port, config.settings.server.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const alerts: Alerts = startAlerts({
+    store,
+    config: () => config,
+    masker: () => masker,
+    breaker,
+    port,
+    now,
+    log,
+    wake: () => dispatcher.wake(),
+  });
   dispatcher.start();
   await store.watch(() => dispatcher.changed());
   logAdminToken(log, admin, port);
@@ -169,6 +184,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     port,
     store,
     operate,
+    alerts,
     config: () => config,
     wake: () => dispatcher.wake(),
     idle: () => dispatcher.idle(),
@@ -177,9 +193,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       if (!next.ok) {
         const problems = next.problems.map(formatProblem);
         log.error({ problems }, "config reload refused; the last good config stays in use");
+        await alerts.reloaded(problems);
         return problems;
       }
-      const old = targets;
+      const [old, before] = [targets, config];
       logWarnings(log, next.warnings);
       config = applyEnvOverrides(next.config, options.env);
       masker = createMasker(config.secrets);
@@ -189,10 +206,12 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
       log.info({ routes: config.routes.length }, "config reloaded");
+      await alerts.reloaded([], before);
       return [];
     },
     async stop() {
       accepting = false;
+      await alerts.stop();
       clearInterval(purge);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -222,15 +241,4 @@ function buildTargets(
     defaultTimeoutMs: config.settings.delivery.timeout,
     maxResponseSize: config.settings.delivery.max_response_size,
   });
-}
-
-/** PORT and BOTBRIDGE_DATABASE_URL override the file (the fixed entry points users script against). */
-function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv): Config {
-  const server = env.PORT
-    ? { ...config.settings.server, port: Number(env.PORT) }
-    : config.settings.server;
-  const storage = env.BOTBRIDGE_DATABASE_URL
-    ? { ...config.settings.storage, url: env.BOTBRIDGE_DATABASE_URL }
-    : config.settings.storage;
-  return { ...config, settings: { ...config.settings, server, storage } };
 }

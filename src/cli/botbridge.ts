@@ -15,6 +15,7 @@ import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
 import { addOperatorCommands } from "./operator/add-operator-commands.ts";
 import { createProcessIo } from "./operator/operator-io.ts";
+import { registerAlertsCommand } from "./register-alerts-command.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -230,5 +231,6 @@ program
   );
 
 addOperatorCommands(program, createProcessIo());
+registerAlertsCommand(program);
 
 await program.parseAsync();

@@ -7,11 +7,13 @@ import type { RoutesFile } from "./routes-schema.ts";
 /** A loaded, validated and compiled routes.yaml. */
 export interface Config {
   file: string;
-  settings: Pick<RoutesFile, "server" | "storage" | "delivery" | "templates" | "admin">;
+  settings: Pick<RoutesFile, "server" | "storage" | "delivery" | "templates" | "admin" | "alerts">;
   targets: Record<string, TargetConfig>;
   sources: Map<string, CompiledSource>;
   routes: CompiledRoute[];
   functions: TemplateFunctions;
   /** Values resolved from the environment under targets, sources and admin, and the admin tokens; never shown. */
   secrets: Set<string>;
+  /** The `${VAR}`s each value was written with, by dotted path (`targets.bothelp.client_secret`). */
+  variables: Map<string, string[]>;
 }

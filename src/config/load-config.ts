@@ -22,6 +22,7 @@ import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
+import type { AlertSettings } from "./alerts-schema.ts";
 import type { AdminSettings } from "./admin-schema.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
@@ -114,17 +115,18 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
   warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
-  const { server, storage, delivery, templates: templateSettings, admin } = parsed.data;
+  const { server, storage, delivery, templates: templateSettings, admin, alerts } = parsed.data;
   return {
     ok: true,
     config: {
       file,
-      settings: { server, storage, delivery, templates: templateSettings, admin },
+      settings: { server, storage, delivery, templates: templateSettings, admin, alerts },
       targets: parsed.data.targets,
       sources,
       routes,
       functions,
-      secrets: new Set([...env.secrets, ...adminTokensOf(admin)]),
+      secrets: new Set([...env.secrets, ...adminTokensOf(admin), ...alertSecretsOf(alerts)]),
+      variables: env.variables,
     },
     warnings: sortProblems(warned.map(place)),
   };
@@ -190,6 +192,13 @@ function adminTokensOf(admin: AdminSettings): string[] {
   const { token } = admin;
   const tokens = typeof token === "string" ? [token] : (token ?? []).map((t) => t.token);
   return tokens.filter((t) => t !== "");
+}
+
+/** The alert channels' credentials, written in the file or not: secrets like the ones from the environment. */
+function alertSecretsOf(alerts: AlertSettings): string[] {
+  const { telegram, webhook } = alerts.channels;
+  const values = [telegram?.bot_token ?? "", ...Object.values(webhook?.headers ?? {})];
+  return values.filter((v) => v.length >= 4);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

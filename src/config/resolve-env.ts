@@ -10,6 +10,8 @@ export interface EnvResolution {
   problems: Problem[];
   /** Values taken from the environment under targets, sources and admin: masked wherever they show. */
   secrets: Set<string>;
+  /** The variables each resolved value was written with, by dotted path (`targets.bothelp.token`). */
+  variables: Map<string, string[]>;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface EnvResolution {
 export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResolution {
   const problems: Problem[] = [];
   const secrets = new Set<string>();
+  const variables = new Map<string, string[]>();
   const visit = (node: unknown, path: ProblemPath): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -47,6 +50,8 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
       VARIABLE,
       (whole, name: string | undefined, fallback: string | undefined) => {
         if (whole === "$$") return "$";
+        const at = path.join(".");
+        variables.set(at, [...(variables.get(at) ?? []), name ?? ""]);
         const value = env[name ?? ""];
         if (value !== undefined && value !== "") {
           if (isSecretPath(path) && value.length >= 4) secrets.add(value);
@@ -66,7 +71,7 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
   };
 
   visit(document.contents, []);
-  return { problems, secrets };
+  return { problems, secrets, variables };
 }
 
 /**
@@ -75,10 +80,12 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
  * time zones, numbers and switches.
  */
 const PUBLIC_KEYS =
-  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|include_event_id|preset|window|tolerance|algorithm|encoding|token_file)$/;
+  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|chat_id|include_event_id|preset|window|tolerance|algorithm|encoding|token_file)$/;
+
+const SECRET_SECTIONS = new Set(["targets", "sources", "admin", "alerts"]);
 
 function isSecretPath(path: ProblemPath): boolean {
-  if (path[0] !== "targets" && path[0] !== "sources" && path[0] !== "admin") return false;
+  if (!SECRET_SECTIONS.has(String(path[0]))) return false;
   const last = path[path.length - 1];
   return !(typeof last === "string" && PUBLIC_KEYS.test(last));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ActionError } from "../targets/action-error.ts";
+import { CredentialsRefusedError } from "../targets/credentials-refused-error.ts";
 import { TargetHttpError } from "../targets/target-http-error.ts";
 import { TargetNetworkError } from "../targets/target-network-error.ts";
 import { TemplateError } from "../templates/template-error.ts";
@@ -101,6 +102,11 @@ describe("classifyFailure", () => {
     ["400", () => http(400), { kind: "failed", code: "http_400", status: 400, throttled: false }],
     ["401", () => http(401), { kind: "failed", code: "http_401", status: 401, throttled: false }],
     ["404", () => http(404), { kind: "failed", code: "http_404", status: 404, throttled: false }],
+    [
+      "refused credentials (as the target kind declares them)",
+      () => new CredentialsRefusedError("credentials_refused", "bot refused the credentials", 403),
+      { kind: "credentials", code: "credentials_refused", status: 403, throttled: false },
+    ],
     ["422", () => http(422), { kind: "failed", code: "http_422", status: 422, throttled: false }],
     ["invalid params", invalidParams, { kind: "failed", code: "invalid_params", throttled: false }],
     [

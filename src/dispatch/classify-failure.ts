@@ -1,13 +1,17 @@
 import { ZodError } from "zod";
 import { ActionError } from "../targets/action-error.ts";
+import { CredentialsRefusedError } from "../targets/credentials-refused-error.ts";
 import { TargetHttpError } from "../targets/target-http-error.ts";
 import { TargetNetworkError } from "../targets/target-network-error.ts";
 import { TemplateError } from "../templates/template-error.ts";
 import { parseRetryAfter } from "../targets/parse-retry-after.ts";
 
 export interface Failure {
-  /** retry: on the schedule; failed: the delivery ends; wait: look again later, no attempt used. */
-  kind: "retry" | "failed" | "wait";
+  /**
+   * retry: on the schedule; failed: the delivery ends; wait: look again later, no attempt used;
+   * credentials: the target refused botbridge's credentials: it is held, the delivery waits.
+   */
+  kind: "retry" | "failed" | "wait" | "credentials";
   code: string;
   message: string;
   status?: number;
@@ -22,11 +26,21 @@ export interface Failure {
 
 /**
  * The one place that decides what a failure means. Network errors, timeouts, 408, 425 and 5xx are
- * retried; 429 is retried after Retry-After and pauses the target; other 4xx, invalid params and
+ * retried; 429 is retried after Retry-After and pauses the target; refused credentials hold the
+ * target (CredentialsRefusedError, which the target kind declares); other 4xx, invalid params and
  * template errors fail at once; an action may say otherwise with ActionError. A Retry-After is cut
  * to `maxRetryAfter` ms (delivery.max_retry_after).
  */
 export function classifyFailure(error: unknown, now: number, maxRetryAfter: number): Failure {
+  if (error instanceof CredentialsRefusedError)
+    return {
+      kind: "credentials",
+      code: error.code,
+      message: error.message,
+      status: error.status,
+      ...(error.body ? { body: error.body } : {}),
+      throttled: false,
+    };
   if (error instanceof TargetHttpError) {
     const { status } = error;
     const base = {

@@ -11,7 +11,8 @@ type Pause = NonNullable<Decision["pause"]>;
 /**
  * The failure rows of the delivery state machine (see decideNext): retry on the schedule (a
  * Retry-After may ask for longer), look again for what is not there yet, fail at once, or give up
- * past max_age or the wait's deadline; a 429 or a circuit that opened pauses the target too.
+ * past max_age or the wait's deadline; a 429 or a circuit that opened pauses the target too;
+ * refused credentials hold the target and the delivery waits, its attempts untouched.
  * `opened`: when the circuit breaker opened on this failure, the end of the target's pause.
  */
 export function decideFailure(
@@ -54,6 +55,25 @@ export function decideFailure(
     };
   }
   if (failure.kind === "failed") return ends({}, [warn()]);
+  if (failure.kind === "credentials")
+    // nothing is failed or used up because a secret expired: the delivery waits for the fix
+    return {
+      change: { ...base, status: "pending", next_attempt_at: now },
+      attempt: "retry",
+      hold: { target, reason: lastError },
+      log: [
+        {
+          level: "error",
+          fields: {
+            action: action.type,
+            target,
+            code: "credentials_refused",
+            last_code: failure.code,
+          },
+          msg: `target refused the credentials: held, its deliveries wait until the credentials change or it is resumed (${failure.message})`,
+        },
+      ],
+    };
 
   // A throttling target (429) pauses everyone without burning an attempt (DESIGN: guarantees).
   const attempts = failure.throttled ? delivery.attempts : delivery.attempts + 1;

@@ -57,6 +57,8 @@ export interface Decision {
   attempt?: AttemptOutcome;
   /** Pauses the target for every delivery and worker, before the change is stored. */
   pause?: { target: string; until: number; reason: string };
+  /** Holds the target until resumed (it refused the credentials), before the change is stored. */
+  hold?: { target: string; reason: string };
   /** Where the delivery stands once the change is stored, when its next action runs now. */
   next?: DeliveryState;
   log: LogLine[];

@@ -14,6 +14,7 @@ import type {
   Store,
 } from "../store/store.ts";
 import type { CircuitBreaker } from "../targets/circuit-breaker.ts";
+import { PAUSED_UNTIL_RESUMED } from "../store/operator-store.ts";
 import { classifyFailure, type Failure } from "./classify-failure.ts";
 import type { RouteCache } from "./route-cache.ts";
 import { decideNext } from "./decide-next.ts";
@@ -39,6 +40,8 @@ export interface DeliveryDeps {
   now: () => number;
   /** How long to wait for a target's probe (half-open breaker) before looking again. */
   probeWait?: number;
+  /** A target was held because it refused the credentials (alerts look at once). */
+  onHeld?: (target: string) => void;
 }
 
 /**
@@ -78,6 +81,19 @@ export async function runDelivery(
       const { target, until, reason } = decision.pause;
       deps.breaker.pause(target, until);
       await store.pauseTarget(target, until, reason);
+    }
+    if (decision.hold) {
+      const { target, reason } = decision.hold;
+      const at = now();
+      await store.holdTarget(target, {
+        cause: "credentials",
+        until: null,
+        reason,
+        by: "botbridge",
+        now: at,
+      });
+      deps.breaker.pause(target, PAUSED_UNTIL_RESUMED);
+      deps.onHeld?.(target);
     }
     if (!decision.change) return false;
     const failure = outcome.kind === "failure" ? outcome.failure : undefined;

@@ -1,6 +1,7 @@
 import { advancePostgresDelivery } from "./advance-postgres-delivery.ts";
 import { claimPostgresDeliveries } from "./claim-postgres-deliveries.ts";
 import { createPostgresAdminReads } from "./create-postgres-admin-reads.ts";
+import { createPostgresAlertIssues } from "./create-postgres-alert-issues.ts";
 import { createOperatorChanges } from "./create-operator-changes.ts";
 import { createOperatorLists } from "./create-operator-lists.ts";
 import { createPostgresPauses } from "./create-postgres-pauses.ts";
@@ -76,6 +77,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     },
 
     ...createPostgresPauses(pool),
+    ...createPostgresAlertIssues(pool),
 
     async nextDueAt() {
       const [row] = await rows(

@@ -17,6 +17,7 @@ import { insertSqliteDeliveries, insertSqliteEvent } from "./insert-sqlite-event
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { prepareCached } from "./prepare-cached.ts";
 import { purgeSqlite } from "./purge-sqlite.ts";
+import { createSqliteAlertIssues } from "./create-sqlite-alert-issues.ts";
 import { readMigrations } from "./read-migrations.ts";
 import { sqliteSqlRunner } from "./sqlite-sql-runner.ts";
 import type { Store } from "./store.ts";
@@ -123,6 +124,8 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
     },
 
     ...createSqlitePauses(writes, statement),
+
+    ...createSqliteAlertIssues(writes, statement),
 
     nextDueAt() {
       const row = statement(

@@ -1,5 +1,6 @@
 import type { Exchange } from "../core/exchange.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
+import type { AlertIssueStore } from "./alert-issue-store.ts";
 import type { OperatorStore } from "./operator-store.ts";
 
 export type DeliveryStatus = "pending" | "running" | "succeeded" | "failed" | "cancelled";
@@ -111,7 +112,7 @@ export interface StoreStats {
  * contract test suite holds both to it (test/store-contract.ts); the operator's reads and writes
  * are in OperatorStore (test/operator-store-contract.ts).
  */
-export interface Store extends OperatorStore {
+export interface Store extends OperatorStore, AlertIssueStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies the numbered migrations not yet applied. */
   migrate(): Promise<void>;

@@ -30,6 +30,15 @@ export interface TargetKind<S extends TargetSchema = TargetSchema> {
   schema: S;
   endpoint(target: TargetSettings): TargetEndpoint;
   check?: TargetStartupCheck<TargetSettings>;
+  credentials?: TargetCredentials;
+}
+
+/** How a kind authenticates: the settings that hold its credentials, and the answers that refuse them. */
+export interface TargetCredentials {
+  /** Settings whose values are the credentials (a reload that changes one resumes a held target). */
+  fields: readonly string[];
+  /** Statuses of a call (not accepted by it) that mean the credentials were refused. */
+  refusedStatuses: readonly number[];
 }
 
 /**
@@ -42,6 +51,7 @@ export function defineTarget<S extends TargetSchema>(definition: {
   schema: S;
   endpoint(target: z.output<S>): TargetEndpoint;
   check?: TargetStartupCheck<z.output<S>>;
+  credentials?: TargetCredentials;
 }): TargetKind<S> {
   const { check } = definition;
   const own = (target: TargetSettings) => target as z.output<S>;
@@ -50,6 +60,7 @@ export function defineTarget<S extends TargetSchema>(definition: {
     title: definition.title,
     schema: definition.schema,
     endpoint: (target) => definition.endpoint(own(target)),
+    ...(definition.credentials ? { credentials: definition.credentials } : {}),
     ...(check
       ? {
           check: {

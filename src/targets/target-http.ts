@@ -10,6 +10,7 @@ import { sendFailure } from "./send-failure.ts";
 import { SteadyClient } from "./steady-client.ts";
 import type { Masker } from "./mask-secrets.ts";
 import { TargetHttpError } from "./target-http-error.ts";
+import { CredentialsRefusedError } from "./credentials-refused-error.ts";
 
 export type QueryValue = string | number | boolean | undefined | null;
 
@@ -53,6 +54,8 @@ export interface TargetHttpOptions {
   rateLimit?: number;
   /** The largest answer read, in bytes (delivery.max_response_size). */
   maxResponseSize: number;
+  /** Statuses (not accepted by the call) that mean the target refused the credentials. */
+  refusedStatuses?: readonly number[] | undefined;
 }
 
 export interface TargetHttp {
@@ -153,6 +156,15 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
       );
       exchange.response_body = options.masker.body(text).slice(0, MAX_RECORDED_BODY);
       const accept = request.accept ?? ((s: number) => s >= 200 && s < 300);
+      if (!accept(status) && options.refusedStatuses?.includes(status)) {
+        const said = options.masker.body(text).slice(0, MAX_RECORDED_BODY);
+        throw new CredentialsRefusedError(
+          "credentials_refused",
+          `${options.name} refused the credentials (HTTP ${status}${said ? `: ${said.slice(0, 300)}` : ""})`,
+          status,
+          said,
+        );
+      }
       if (!accept(status))
         throw new TargetHttpError(
           status,

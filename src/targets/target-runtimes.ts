@@ -29,7 +29,8 @@ export function createTargetRuntimes(
 ): TargetRuntimes {
   const runtimes = new Map<string, TargetRuntime>();
   for (const [name, config] of Object.entries(targets)) {
-    const { baseUrl, headers } = targetKindOf(config.type).endpoint(config);
+    const kind = targetKindOf(config.type);
+    const { baseUrl, headers } = kind.endpoint(config);
     const http = createTargetHttp({
       name,
       baseUrl,
@@ -39,6 +40,7 @@ export function createTargetRuntimes(
       masker: deps.masker,
       rateLimits: deps.rateLimits,
       maxResponseSize: deps.maxResponseSize,
+      refusedStatuses: kind.credentials?.refusedStatuses,
       ...(config.rate_limit !== undefined ? { rateLimit: config.rate_limit } : {}),
     });
     runtimes.set(name, { name, config, http, shared: new Map() });

@@ -53,6 +53,8 @@ export interface FakeBothelp extends FakeServer {
   readonly tokenRequests: number;
   /** Invalidates every issued token: the next API call gets 401. */
   expireTokens(): void;
+  /** The account's API secret is replaced by `next` (revoked): tokens expire, the old secret is refused. */
+  revokeSecret(next: string): void;
   addSubscriber(subscriber: NewBothelpSubscriber): BothelpSubscriber;
   /** A copy of one subscriber's state; throws for an unknown id. */
   subscriber(id: number): BothelpSubscriber;
@@ -77,12 +79,8 @@ export function createFakeBothelp(options: FakeBothelpOptions = {}): FakeBothelp
   const clientSecret = options.clientSecret ?? "fake-bothelp-secret";
   const now = options.now ?? Date.now;
   const pageSize = options.pageSize ?? 100;
-  const tokens = createTokenIssuer({
-    clientId,
-    clientSecret,
-    expiresIn: options.expiresIn ?? 3600,
-    now,
-  });
+  const issuer = { clientId, clientSecret, expiresIn: options.expiresIn ?? 3600, now };
+  const tokens = createTokenIssuer(issuer);
   const writes = createSubscriberWrites({
     messageContentTypes: options.messageContentTypes ?? [
       "application/vnd.api+json",
@@ -195,11 +193,17 @@ export function createFakeBothelp(options: FakeBothelpOptions = {}): FakeBothelp
 
   return extendFakeServer(server, {
     clientId,
-    clientSecret,
+    get clientSecret() {
+      return issuer.clientSecret;
+    },
     get tokenRequests() {
       return server.calls.filter((call) => call.path === TOKEN_PATH).length;
     },
     expireTokens: () => {
+      tokens.expireTokens();
+    },
+    revokeSecret: (next: string) => {
+      issuer.clientSecret = next;
       tokens.expireTokens();
     },
     addSubscriber,

@@ -1,5 +1,6 @@
 import type { BothelpContext } from "./bothelp-context.ts";
 import { ActionError } from "../action-error.ts";
+import { CredentialsRefusedError } from "../credentials-refused-error.ts";
 import { TargetHttpError } from "../target-http-error.ts";
 
 interface CachedToken {
@@ -44,9 +45,10 @@ async function fetchToken(context: BothelpContext): Promise<string> {
   });
   const { status } = response;
   if (status === 400 || status === 401 || status === 403) {
-    throw new ActionError(
+    throw new CredentialsRefusedError(
       "bothelp_auth_failed",
       `BotHelp refused the client credentials of target "${context.targetName}" (token endpoint answered HTTP ${status}${describeOAuthError(response.body, target.client_secret)}); check client_id and client_secret (BotHelp settings -> Integrations) and that the API app is active`,
+      status,
     );
   }
   if (status < 200 || status >= 300)

@@ -12,6 +12,9 @@ import { reportBothelpReferrals } from "./report-bothelp-referrals.ts";
 export const bothelpTarget = defineTarget({
   title: "BotHelp",
   schema: bothelpTargetSchema,
+  // a 401 that a fresh token does not fix (callBothelp renews once); the token request's own
+  // refusal is thrown by bothelpToken
+  credentials: { fields: ["client_id", "client_secret"], refusedStatuses: [401] },
   endpoint: (target) => ({
     baseUrl: target.api_url,
     headers: { accept: "application/json", "user-agent": "botbridge" },

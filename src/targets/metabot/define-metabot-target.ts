@@ -5,6 +5,7 @@ import { metabotTargetSchema } from "./metabot-target-schema.ts";
 export const metabotTarget = defineTarget({
   title: "Metabot",
   schema: metabotTargetSchema,
+  credentials: { fields: ["token"], refusedStatuses: [401, 403] },
   endpoint: (target) => {
     const auth =
       target.token === undefined
