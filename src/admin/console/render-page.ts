@@ -40,8 +40,9 @@ export function renderPage(
 <title>${title} · botbridge</title>
 <link rel="stylesheet" href="/assets/console.css">
 <script src="/assets/htmx.min.js" defer></script>
+<script src="/assets/console.js" defer></script>
 </head>
-<body${headers ? html` hx-headers="${headers}"` : ""}>
+<body${headers ? html` hx-boost="true" hx-headers="${headers}"` : ""}>
 <a class="skip" href="#main">${text.skip}</a>
 <header><nav aria-label="botbridge">
 <span class="brand">botbridge</span>
