@@ -11,6 +11,13 @@ export interface CircuitBreaker {
   settled(target: string): void;
   /** Pauses a target (a 429's Retry-After, or a pause another instance recorded). */
   pause(target: string, until: number): void;
+  /** Forgets a target's failures and pause (an operator resumed it). */
+  reset(target: string): void;
+  /**
+   * Takes the pauses recorded in the store: each is applied, and a pause of this breaker the
+   * store no longer has (another instance resumed the target) ends now.
+   */
+  sync(paused: ReadonlyMap<string, number>, now: number): void;
 }
 
 interface State {
@@ -76,6 +83,17 @@ export function createCircuitBreaker(options: {
     pause(target, until) {
       const s = state(target);
       s.pausedUntil = Math.max(s.pausedUntil, until);
+    },
+    reset(target) {
+      states.delete(target);
+    },
+    sync(paused, now) {
+      for (const [target, s] of states)
+        if (s.pausedUntil > now && !paused.has(target)) states.delete(target);
+      for (const [target, until] of paused) {
+        const s = state(target);
+        s.pausedUntil = Math.max(s.pausedUntil, until);
+      }
     },
   };
 }
