@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { pino } from "pino";
 import { createActions } from "./actions/actions.ts";
@@ -62,6 +63,9 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   const first = await loadConfig(options.configPath, { actions, env: options.env });
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
   let config = applyEnvOverrides(first.config, options.env);
+  // The Rules page shows the file as loaded, and a refused reload's problems.
+  let rulesFile = { text: readFileSync(options.configPath, "utf8"), loaded_at: now() };
+  let refusedReload: { at: number; problems: string[] } | null = null;
   let masker = createMasker(config.secrets);
   const log = createLogger(config.settings.server.log_level, options.logDestination, (text) =>
     masker.text(text),
@@ -104,6 +108,13 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     now,
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
+    consoleRules: () => ({
+      config,
+      actions: byType,
+      file: masker.text(rulesFile.text),
+      loaded_at: rulesFile.loaded_at,
+      refused: refusedReload,
+    }),
   });
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -149,9 +160,11 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     wake: () => dispatcher.wake(),
     idle: () => dispatcher.idle(),
     async reload() {
+      const text = readFileSync(options.configPath, "utf8");
       const next = await loadConfig(options.configPath, { actions, env: options.env });
       if (!next.ok) {
         const problems = next.problems.map(formatProblem);
+        refusedReload = { at: now(), problems };
         log.error({ problems }, "config reload refused; the last good config stays in use");
         return problems;
       }
@@ -159,6 +172,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       logWarnings(log, next.warnings);
       config = applyEnvOverrides(next.config, options.env);
       masker = createMasker(config.secrets);
+      rulesFile = { text, loaded_at: now() };
+      refusedReload = null;
       targets = buildTargets(config, rateLimits, masker);
       routes = createRouteCache(config, actions);
       ingestRules = ingestRulesOf(config);

@@ -8,21 +8,34 @@ import { HttpError } from "../core/http-error.ts";
 import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import type { ConsoleRules } from "./console/console-deps.ts";
+import { deriveSessionSecret } from "./console/console-sessions.ts";
+import { createConsole } from "./console/create-console.ts";
+import { checkToken } from "./operate/check-token.ts";
+import type { Operate } from "./operate/create-operate.ts";
+import type { AdminToken } from "./operate/resolve-admin-tokens.ts";
+import type { OperatorStore } from "../store/operator-store.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
   server: ServerSettings;
   /** The current rules (a reload swaps them). */
   rules: () => IngestRules;
-  store: Store;
+  store: Store & OperatorStore;
   log: Logger;
   now: () => number;
   onAccepted: () => void;
   /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
   accepting: () => boolean;
+  /** The operator service (built once in main.ts), used by the console at /. */
+  operate: Operate;
+  /** The tokens that open the console and /api/v1 (a reload may change them). */
+  adminTokens: () => readonly AdminToken[];
+  /** The rules in use and the routes file as the console's Rules page shows it; without it, no console. */
+  consoleRules?: () => ConsoleRules;
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the console at /; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -104,6 +117,18 @@ export function createApp(deps: AppDeps) {
     },
   );
 
+  if (deps.consoleRules)
+    app.use(
+      createConsole({
+        operate: deps.operate,
+        store: deps.store,
+        checkToken: (token) => checkToken(deps.adminTokens(), `Bearer ${token.trim()}`),
+        sessionSecret: sessionSecretOf(deps.adminTokens),
+        rules: deps.consoleRules,
+        now: deps.now,
+      }),
+    );
+
   app.use((req, res) => {
     sendError(
       res,
@@ -116,4 +141,18 @@ export function createApp(deps: AppDeps) {
   });
   app.use(answerError);
   return app;
+}
+
+/** The console's session key, derived again only when the tokens change (a reload). */
+function sessionSecretOf(tokens: () => readonly AdminToken[]): () => Buffer {
+  let last: readonly AdminToken[] | undefined;
+  let secret: Buffer = Buffer.alloc(0);
+  return () => {
+    const now = tokens();
+    if (now !== last) {
+      last = now;
+      secret = deriveSessionSecret(now.map((t) => t.token));
+    }
+    return secret;
+  };
 }

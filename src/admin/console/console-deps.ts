@@ -22,11 +22,11 @@ export interface ConsoleDeps {
   store: Pick<Store, "stats"> &
     Pick<OperatorStore, "windowStats" | "listDeliveryPage" | "countDeliveries">;
   /** The admin token's name when `token` is one (the API's constant-time check), else null. */
-  checkToken(token: string): string | null;
+  checkToken: (token: string) => string | null;
   /** The session cookies' key, derived from the admin tokens (deriveSessionSecret). */
-  sessionSecret(): Buffer;
-  rules(): ConsoleRules;
-  now(): number;
+  sessionSecret: () => Buffer;
+  rules: () => ConsoleRules;
+  now: () => number;
   /** How often the live event list looks for new events (ms; default 2000). */
   livePollMs?: number;
 }

@@ -7,7 +7,7 @@ import express, {
 } from "express";
 import { HttpError } from "../../core/http-error.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
-import { createConsoleSessions } from "./console-sessions.ts";
+import { createConsoleSessions, type ConsoleSession } from "./console-sessions.ts";
 import { pageContextOf, SESSION_COOKIE, sendPage } from "./console-request.ts";
 import { eventPage } from "./event-page.ts";
 import { eventsLive } from "./events-live.ts";
@@ -70,7 +70,7 @@ export function createConsole(deps: ConsoleDeps): Router {
 
 /** A page's error as a page: 404 for what is not there, the message for a refused change, 500 logged. */
 const answerPageError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const context = pageContextOf(req, (res.locals as { session?: null }).session ?? null);
+  const context = pageContextOf(req, (res.locals as { session?: ConsoleSession }).session ?? null);
   const known = error instanceof HttpError ? error : null;
   if (!known) req.log.error({ err: error }, "console page failed");
   const status = known?.status ?? 500;

@@ -46,6 +46,6 @@ function utc(value: string | undefined): string | undefined {
 export function filterQuery(filter: EventFilterQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filter, ...extra }))
-    if (value !== undefined && value !== "") params.set(key, String(value));
+    if (value) params.set(key, value);
   return params.toString();
 }

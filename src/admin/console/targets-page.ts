@@ -25,7 +25,7 @@ export function targetsPage(deps: ConsoleDeps) {
         <h2>
           ${t.name}
           <span class="status ${t.paused ? "status-failed" : "status-succeeded"}"
-            >${t.paused ? text.targets.pause : text.targets.sending}</span
+            >${t.paused ? text.targets.paused : text.targets.sending}</span
           >
         </h2>
         <p class="state">${state}</p>

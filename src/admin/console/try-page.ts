@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import { HttpError } from "../../core/http-error.ts";
+import { describeWhyNot } from "../../routing/describe-why-not.ts";
 import { explainRequest, type Explanation } from "../explain-request.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import { contextOf, formText, queryText, sendPage } from "./console-request.ts";
@@ -115,7 +116,7 @@ function renderExplanation(text: ConsoleText, explanation: Explanation): Html {
       (route) =>
         html`<div class="panel">
           <strong>${route.id}</strong>:
-          ${route.matched ? html`<span class="status status-succeeded">${text.event.matched}</span>` : html`<span class="status">${text.event.notMatched}</span> ${route.why ? text.event.whyNot(route.why.at, JSON.stringify(route.why.seen) ?? "undefined") : ""}`}
+          ${route.matched ? html`<span class="status status-succeeded">${text.event.matched}</span>` : html`<span class="status">${text.event.notMatched}</span> ${route.why ? describeWhyNot(route.why) : ""}`}
           ${(route.actions ?? []).map(
             (a) =>
               html`<div>
