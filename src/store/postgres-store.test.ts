@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { delivery, event } from "../../test/store-rows.ts";
+import { describeOperatorListsContract } from "../../test/operator-lists-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { describeKeyHashContract } from "../../test/store-key-contract.ts";
 import { useTestSchemas } from "../../test/postgres-schemas.ts";
@@ -12,6 +13,12 @@ const schemas = useTestSchemas();
 
 describe.skipIf(!schemas)("postgres", () => {
   describeStoreContract("postgres", async () => {
+    const store = openPostgresStore(await schemas!.create());
+    await store.migrate();
+    return store;
+  });
+
+  describeOperatorListsContract(async () => {
     const store = openPostgresStore(await schemas!.create());
     await store.migrate();
     return store;

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { describeKeyHashContract } from "../../test/store-key-contract.ts";
+import { describeOperatorListsContract } from "../../test/operator-lists-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 
@@ -12,6 +13,16 @@ describeStoreContract("sqlite (file)", async () => {
   await store.migrate();
   return store;
 });
+
+async function openFileStore() {
+  const store = openSqliteStore(
+    `sqlite:${join(mkdtempSync(join(tmpdir(), "botbridge-")), "test.db")}`,
+  );
+  await store.migrate();
+  return store;
+}
+
+describeOperatorListsContract(openFileStore);
 
 describeKeyHashContract("sqlite (file)", {
   create: () => Promise.resolve(join(mkdtempSync(join(tmpdir(), "botbridge-")), "test.db")),
