@@ -19,6 +19,10 @@ import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
 import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
+import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
+import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
+import { logAdminToken } from "./admin/operate/log-admin-token.ts";
+import type { OperatorStore } from "./store/operator-store.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -37,6 +41,8 @@ export interface Botbridge {
   url: string;
   port: number;
   store: Store;
+  /** The operator service the API and the console share. */
+  operate: Operate;
   config: () => Config;
   /** Loads the config file again; with problems, keeps the running config and returns them. */
   reload(): Promise<string[]>;
@@ -98,6 +104,22 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
+  let admin: ResolvedTokens = await resolveAdminTokens(
+    config.settings.admin,
+    config.settings.storage.url,
+  );
+  const operate = createOperate({
+    store: store as Store & OperatorStore,
+    config: () => config,
+    actions: byType,
+    routes: () => routes,
+    masker: () => masker,
+    breaker,
+    wake: () => dispatcher.wake(),
+    queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean),
+    now,
+    log,
+  });
   let accepting = true;
   let ingestRules = ingestRulesOf(config);
   const app = createApp({
@@ -108,6 +130,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     now,
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
+    operator: { operate, tokens: () => admin.tokens },
     consoleRules: () => ({
       config,
       actions: byType,
@@ -125,7 +148,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
   const port = (server.address() as AddressInfo).port;
   dispatcher.start();
-  await store.watch(() => dispatcher.wake());
+  await store.watch(() => dispatcher.changed());
+  logAdminToken(log, admin, port);
   checkTargets(config, targets, {
     now,
     signal: AbortSignal.timeout(60_000),
@@ -156,6 +180,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    operate,
     config: () => config,
     wake: () => dispatcher.wake(),
     idle: () => dispatcher.idle(),
@@ -177,6 +202,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       targets = buildTargets(config, rateLimits, masker);
       routes = createRouteCache(config, actions);
       ingestRules = ingestRulesOf(config);
+      admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
       log.info({ routes: config.routes.length }, "config reloaded");
       return [];
@@ -188,6 +214,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       server.closeIdleConnections();
       await dispatcher.stop(config.settings.server.shutdown_timeout);
       await closed;
+      await operate.settled();
       await targets.close();
       await store.close();
       log.info("botbridge stopped");

@@ -8,34 +8,32 @@ import { HttpError } from "../core/http-error.ts";
 import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import { createOperatorApi } from "./api/create-operator-api.ts";
+import type { Operate } from "./operate/create-operate.ts";
+import type { AdminToken } from "./operate/resolve-admin-tokens.ts";
 import type { ConsoleRules } from "./console/console-deps.ts";
 import { deriveSessionSecret } from "./console/console-sessions.ts";
 import { createConsole } from "./console/create-console.ts";
 import { checkToken } from "./operate/check-token.ts";
-import type { Operate } from "./operate/create-operate.ts";
-import type { AdminToken } from "./operate/resolve-admin-tokens.ts";
-import type { OperatorStore } from "../store/operator-store.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
   server: ServerSettings;
   /** The current rules (a reload swaps them). */
   rules: () => IngestRules;
-  store: Store & OperatorStore;
+  store: Store;
   log: Logger;
   now: () => number;
   onAccepted: () => void;
   /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
   accepting: () => boolean;
-  /** The operator service (built once in main.ts), used by the console at /. */
-  operate: Operate;
-  /** The tokens that open the console and /api/v1 (a reload may change them). */
-  adminTokens: () => readonly AdminToken[];
-  /** The rules in use and the routes file as the console's Rules page shows it; without it, no console. */
+  /** The operator service (built once in main.ts) and the tokens that open it: /api/v1 (tests of ingest alone leave it out). */
+  operator?: { operate: Operate; tokens: () => readonly AdminToken[] };
+  /** The rules in use and the routes file as the console's Rules page shows it: with `operator`, the console at /. */
   consoleRules?: () => ConsoleRules;
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the console at /; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the operator API at /api/v1, the console at /; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -117,14 +115,16 @@ export function createApp(deps: AppDeps) {
     },
   );
 
-  if (deps.consoleRules)
+  if (deps.operator) app.use("/api/v1", createOperatorApi(deps.operator));
+  const { operator, consoleRules } = deps;
+  if (operator && consoleRules)
     app.use(
       createConsole({
-        operate: deps.operate,
+        operate: operator.operate,
         store: deps.store,
-        checkToken: (token) => checkToken(deps.adminTokens(), `Bearer ${token.trim()}`),
-        sessionSecret: sessionSecretOf(deps.adminTokens),
-        rules: deps.consoleRules,
+        checkToken: (token) => checkToken(operator.tokens(), `Bearer ${token.trim()}`),
+        sessionSecret: sessionSecretOf(operator.tokens),
+        rules: consoleRules,
         now: deps.now,
       }),
     );
