@@ -38,6 +38,7 @@ export function renderPage(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · botbridge</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/console.css">
 <script src="/assets/htmx.min.js" defer></script>
 <script src="/assets/console.js" defer></script>
@@ -56,7 +57,7 @@ ${
       )
     : ""
 }
-<a href="/lang?to=${other}&amp;back=${encodeURIComponent(context.url)}" lang="${other}">${text.nav.language}</a>
+<a href="/lang?to=${other}&amp;back=${encodeURIComponent(context.url)}" lang="${other}" hx-boost="false">${text.nav.language}</a>
 ${
   session
     ? html`<form method="post" action="/logout">
