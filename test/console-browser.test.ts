@@ -19,8 +19,8 @@ let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
-const shot = (name: string) =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 const postFixture = async (source: string, name: string) => {
   const fixture = readFixture(name);
   const answer = await t.post(source, fixture.body, fixture.headers, `token=${HOOK_TOKEN}`);
@@ -170,8 +170,10 @@ describe("console in a browser", () => {
       );
       expect(wide, path).toBeLessThanOrEqual(0);
     }
+    await page.goto(`${t.url}/events/${amoId}`);
+    await shot("event-375", false);
     await page.goto(`${t.url}/`);
-    await shot("overview-ru-375");
+    await shot("overview-ru-375", false);
     await page.click("a[lang=en]");
     await page.locator("html[lang=en]").waitFor();
   });
