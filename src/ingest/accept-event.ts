@@ -1,12 +1,13 @@
 import type { Logger } from "pino";
 import { selectRoutes, type RouteSelection } from "../routing/select-routes.ts";
-import { redactEvent } from "../store/redact-event.ts";
+import { REDACTED, redactEvent } from "../store/redact-event.ts";
 import type { IngestResult, NewDelivery, Store } from "../store/store.ts";
 import type { CompiledTemplate } from "../templates/compile-template.ts";
 import { eventContext } from "../templates/event-context.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
 import { newEventId } from "../core/new-event-id.ts";
+import { searchTermsOf, searchTextOf } from "./extract-search-terms.ts";
 import type { IngestRules } from "./ingest-rules.ts";
 
 export interface Accepted {
@@ -48,7 +49,17 @@ export async function acceptEvent(
       ? undefined
       : { key: dedupeKey, expires_at: Date.parse(event.received_at) + source.config.dedupe_window };
   const stored = redactEvent(event, rules.redact);
-  const result = await store.ingest({ event: stored, deliveries, ...(dedupe ? { dedupe } : {}) });
+  // searchable by what is stored: masked values are never terms
+  const terms = searchTermsOf(
+    searchTextOf([stored.body, stored.query], REDACTED),
+    rules.defaultCountry,
+  );
+  const result = await store.ingest({
+    event: stored,
+    deliveries,
+    terms,
+    ...(dedupe ? { dedupe } : {}),
+  });
   const delivery_ids = result.duplicate ? [] : deliveries.map((d) => d.id);
   return { result, selection, delivery_ids };
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { delivery, event } from "../../test/store-rows.ts";
-import { describeOperatorListsContract } from "../../test/operator-lists-contract.ts";
+import { describeOperatorStoreContract } from "../../test/operator-store-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { describeKeyHashContract } from "../../test/store-key-contract.ts";
 import { useTestSchemas } from "../../test/postgres-schemas.ts";
@@ -18,10 +18,25 @@ describe.skipIf(!schemas)("postgres", () => {
     return store;
   });
 
-  describeOperatorListsContract(async () => {
-    const store = openPostgresStore(await schemas!.create());
+  describeOperatorStoreContract("postgres", async () => {
+    const url = await schemas!.create();
+    const store = openPostgresStore(url);
     await store.migrate();
-    return store;
+    return {
+      store,
+      async rowsIn(table) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ n: number }>(
+            `SELECT count(*)::integer AS n FROM ${table}`,
+          );
+          return rows[0]?.n ?? 0;
+        } finally {
+          await client.end();
+        }
+      },
+    };
   });
 
   describeKeyHashContract("postgres", {
