@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { pino } from "pino";
 import { createActions } from "./actions/actions.ts";
@@ -19,10 +18,10 @@ import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
 import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
+import { trackRulesFile } from "./admin/console/track-rules-file.ts";
 import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
 import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
 import { logAdminToken } from "./admin/operate/log-admin-token.ts";
-import type { OperatorStore } from "./store/operator-store.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -70,9 +69,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   const first = await loadConfig(options.configPath, { actions, env: options.env });
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
   let config = applyEnvOverrides(first.config, options.env);
-  // The Rules page shows the file as loaded, and a refused reload's problems.
-  let rulesFile = { text: readFileSync(options.configPath, "utf8"), loaded_at: now() };
-  let refusedReload: { at: number; problems: string[] } | null = null;
+  const rulesFile = trackRulesFile(options.configPath, now);
   let masker = createMasker(config.secrets);
   const log = createLogger(config.settings.server.log_level, options.logDestination, (text) =>
     masker.text(text),
@@ -110,7 +107,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     config.settings.storage.url,
   );
   const operate = createOperate({
-    store: store as Store & OperatorStore,
+    store,
     config: () => config,
     actions: byType,
     routes: () => routes,
@@ -132,13 +129,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
     operator: { operate, tokens: () => admin.tokens },
-    consoleRules: () => ({
-      config,
-      actions: byType,
-      file: masker.text(rulesFile.text),
-      loaded_at: rulesFile.loaded_at,
-      refused: refusedReload,
-    }),
+    consoleRules: () => rulesFile.view(config, byType, masker),
   });
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -186,11 +177,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     wake: () => dispatcher.wake(),
     idle: () => dispatcher.idle(),
     async reload() {
-      const text = readFileSync(options.configPath, "utf8");
       const next = await loadConfig(options.configPath, { actions, env: options.env });
       if (!next.ok) {
         const problems = next.problems.map(formatProblem);
-        refusedReload = { at: now(), problems };
+        rulesFile.refused(problems);
         log.error({ problems }, "config reload refused; the last good config stays in use");
         return problems;
       }
@@ -198,8 +188,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       logWarnings(log, next.warnings);
       config = applyEnvOverrides(next.config, options.env);
       masker = createMasker(config.secrets);
-      rulesFile = { text, loaded_at: now() };
-      refusedReload = null;
+      rulesFile.loaded();
       targets = buildTargets(config, rateLimits, masker);
       routes = createRouteCache(config, actions);
       ingestRules = ingestRulesOf(config);

@@ -91,7 +91,9 @@ describe("console in a browser", () => {
     await row.locator("a").click();
     await page.locator("#routes").waitFor();
     const routes = (await page.locator("#routes").textContent())?.replace(/\s+/g, " ");
-    expect(routes).toMatch(/amocrm-new-lead: did not match exists\.body\.leads\.add: expected a value, saw nothing/);
+    expect(routes).toMatch(
+      /amocrm-new-lead: did not match exists\.body\.leads\.add: expected a value, saw nothing/,
+    );
     expect(routes).toMatch(/amocrm-contact: matched/);
     await shot("event");
   });

@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
 import { CONSOLE_TOKEN, consoleRoutes } from "./console-routes.ts";
@@ -97,9 +99,16 @@ describe("console over HTTP", () => {
     expect(unknown.status).toBe(404);
   });
 
-  it("shows the rules file with its secrets masked", async () => {
+  it("shows the rules file with its secrets masked, and a refused reload's problems", async () => {
     const rules = await client.get("/rules");
     expect(rules.text).toContain("tilda-lead");
     expect(rules.text).not.toContain(CONSOLE_TOKEN);
+    expect(rules.text).not.toContain('id="refused"');
+    writeFileSync(join(t.dir, "routes.yaml"), consoleRoutes().replace("tilda-lead", "tilda lead"));
+    expect(await t.bridge.reload()).not.toEqual([]);
+    const refused = await client.get("/rules");
+    expect(refused.text).toContain('id="refused"');
+    expect(refused.text).toContain("routes[0].id");
+    expect(refused.text).toContain("tilda-lead");
   });
 });

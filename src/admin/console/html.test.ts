@@ -26,7 +26,7 @@ describe("html", () => {
 
   it("escapes inside attributes", () => {
     expect(html`<a href="/e/${'x"><script>'}"></a>`.text).toBe(
-      '<a href="/e/x&quot;&gt;&lt;script&gt;">',
+      '<a href="/e/x&quot;&gt;&lt;script&gt;"></a>',
     );
   });
 });

@@ -131,7 +131,7 @@ async function perHour(deps: ConsoleDeps, now: number): Promise<HourCount[]> {
   const starts = Array.from({ length: BAR_HOURS }, (_, i) => top - i * HOUR);
   return Promise.all(
     starts.map(async (start) => {
-      const stats = await deps.store.windowStats(start, Math.min(start + HOUR, now));
+      const stats = await deps.store.windowStats(start, start + HOUR);
       const deliveries = Object.values(stats.deliveries_by_status).reduce((a, b) => a + b, 0);
       return { start, events: stats.events, deliveries };
     }),

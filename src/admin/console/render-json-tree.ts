@@ -1,6 +1,6 @@
 import { html, type Html } from "./html.ts";
 
-const OPEN_DEPTH = 2;
+const OPEN_DEPTH = 4;
 
 /**
  * A parsed body as a tree that folds: objects and lists are <details> (open near the top),
