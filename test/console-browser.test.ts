@@ -80,8 +80,11 @@ describe("console in a browser", () => {
     await shot("overview");
   });
 
-  it("finds the amoCRM event by its phone written differently and shows why a route did not match", async () => {
+  it("shows new events live, finds the amoCRM event by its phone written differently and shows why a route did not match", async () => {
     await page.click("header a[href='/events']");
+    // a new event shows up on top of the first page by itself (server-sent events)
+    const live = await t.postEvent("forms", { n: 0 });
+    await page.locator(`#event-rows tr[data-id="${live}"]`).waitFor({ timeout: 10_000 });
     await page.fill("#q", "8 999 123-45-67");
     await page.click("form[role=search] button[type=submit]");
     await page.waitForURL(/q=8/);
@@ -119,10 +122,10 @@ describe("console in a browser", () => {
     await page.click("header a[href='/failed']");
     await page.locator("#forward-http_401 a").click();
     expect(await page.locator("#estimate").textContent()).toBe(
-      "This will retry 3 failed deliveries.",
+      "This will retry 4 failed deliveries.",
     );
-    await page.click("button:has-text('Retry 3 deliveries')");
-    expect(await page.locator("#started").textContent()).toContain("Retrying 3");
+    await page.click("button:has-text('Retry 4 deliveries')");
+    expect(await page.locator("#started").textContent()).toContain("Retrying 4");
     await t.until(async () =>
       (await t.deliveries())
         .filter((d) => d.route_id === "forward")
