@@ -1,10 +1,8 @@
 import { z } from "zod";
 
-const nameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
-    error: "expected a name of letters, digits, _ . and -",
-  });
+const nameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+  error: "expected a name of letters, digits, _ . and -",
+});
 
 /** A token as configured; empty (an unset `${BOTBRIDGE_ADMIN_TOKEN:-}`) means none. */
 const tokenSchema = z.string().meta({
@@ -18,11 +16,9 @@ export const adminSchema = z
     token: z
       .union([
         tokenSchema,
-        z
-          .array(z.strictObject({ name: nameSchema, token: tokenSchema }))
-          .meta({
-            description: "Several named tokens, for rotation; the name is the audit log's actor.",
-          }),
+        z.array(z.strictObject({ name: nameSchema, token: tokenSchema })).meta({
+          description: "Several named tokens, for rotation; the name is the audit log's actor.",
+        }),
       ])
       .optional()
       .meta({

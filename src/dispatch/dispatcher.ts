@@ -88,7 +88,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       try {
         const now = current.now();
         if (now - lastPauseSync >= pollInterval) {
-          current.breaker.sync(await store.pausedTargets(now), now);
+          const version = current.breaker.version();
+          current.breaker.sync(await store.pausedTargets(now), now, version);
           lastPauseSync = now;
         }
         const free = concurrency - running.size;

@@ -33,7 +33,7 @@ function run(breaker: CircuitBreaker, target: string, step: Step): unknown {
       breaker.reset(target);
       return undefined;
     case "sync":
-      breaker.sync(new Map(Object.entries(step[2])), step[1]);
+      breaker.sync(new Map(Object.entries(step[2])), step[1], breaker.version());
       return undefined;
   }
 }
@@ -163,6 +163,14 @@ describe("createCircuitBreaker (3 failures, 10 s cool-down)", () => {
   ])("%s", (_name, steps) => {
     const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
     expect(steps.map((step) => run(breaker, "crm", step))).toEqual(steps.map(expected));
+  });
+
+  it("ignores pauses read before a reset (an operator resumed while the store was read)", () => {
+    const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
+    const version = breaker.version();
+    breaker.reset("crm");
+    breaker.sync(new Map([["crm", 50_000]]), 0, version);
+    expect(breaker.allow("crm", 10)).toBe(true);
   });
 
   it("keeps targets apart", () => {

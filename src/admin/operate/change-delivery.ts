@@ -15,13 +15,19 @@ export async function changeDelivery(
   deps: OperateDeps,
 ): Promise<ChangeView> {
   const { store } = deps;
+  const before = await store.getDelivery(id);
   const result =
     kind === "retry"
       ? await store.retryDelivery(id, deps.now(), options)
       : await store.cancelDelivery(id, deps.now());
   if (result === "not_found") throw new HttpError(404, "not_found", `no delivery ${id}`);
-  const after = await store.getDelivery(id);
-  const status = after?.status ?? "pending";
+  // The dispatcher may take a retried delivery at once: its state before the change says what happens.
+  const status =
+    result === "conflict"
+      ? (before?.status ?? "pending")
+      : kind === "cancel"
+        ? "cancelled"
+        : "pending";
   if (result === "conflict")
     throw new HttpError(
       409,
@@ -36,7 +42,7 @@ export async function changeDelivery(
     subject: `delivery:${id}`,
     details: kind === "retry" && options.force ? { force: true } : {},
   });
-  const from = after ? `, from action ${after.next_action + 1}` : "";
+  const from = `, from action ${options.force ? 1 : (before?.next_action ?? 0) + 1}`;
   return {
     id,
     status,
