@@ -24,9 +24,9 @@ export async function seedPostgres(
       [event.id, options.count],
     );
     await client.query(
-      `INSERT INTO deliveries (id, event_id, route_id, route_snapshot, status, next_attempt_at, order_key, next_target, created_at, updated_at)
-       SELECT left(d.id, 24) || lpad(n::text, 12, '0'), left(d.event_id, 24) || lpad(n::text, 12, '0'), d.route_id, d.route_snapshot,
-         d.status, d.next_attempt_at, d.order_key, d.next_target, d.created_at, d.updated_at
+      `INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, order_key, next_target, created_at, updated_at, run_since)
+       SELECT left(d.id, 24) || lpad(n::text, 12, '0'), left(d.event_id, 24) || lpad(n::text, 12, '0'), d.route_id, d.route_hash,
+         d.status, d.next_attempt_at, d.order_key, d.next_target, d.created_at, d.updated_at, d.run_since
        FROM deliveries d, generate_series(1, $2::integer - 1) n WHERE d.event_id = $1`,
       [event.id, options.count],
     );

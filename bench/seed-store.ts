@@ -70,10 +70,10 @@ export async function seedStore(options: SeedOptions): Promise<void> {
     SELECT substr(t.id, 1, 24) || printf('%012d', n.i), t.source, t.received_at, t.method, t.path, t.content_type, t.query, t.headers, t.body
     FROM n, events t WHERE t.id = :event`);
   const copyDeliveries =
-    db.prepare(`INSERT INTO deliveries (id, event_id, route_id, route_snapshot, status, next_attempt_at, attempts, next_action, outputs, order_key, next_target, created_at, updated_at)
+    db.prepare(`INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, attempts, next_action, outputs, order_key, next_target, created_at, updated_at, run_since)
     WITH RECURSIVE n(i) AS (SELECT :from UNION ALL SELECT i + 1 FROM n WHERE i < :to)
-    SELECT substr(d.id, 1, 24) || printf('%012d', n.i), substr(d.event_id, 1, 24) || printf('%012d', n.i), d.route_id, d.route_snapshot,
-      :status, d.next_attempt_at, d.attempts, CASE WHEN :status = 'succeeded' THEN 1 ELSE 0 END, d.outputs, d.order_key, d.next_target, d.created_at, d.updated_at
+    SELECT substr(d.id, 1, 24) || printf('%012d', n.i), substr(d.event_id, 1, 24) || printf('%012d', n.i), d.route_id, d.route_hash,
+      :status, d.next_attempt_at, d.attempts, CASE WHEN :status = 'succeeded' THEN 1 ELSE 0 END, d.outputs, d.order_key, d.next_target, d.created_at, d.updated_at, d.run_since
     FROM n, deliveries d WHERE d.event_id = :event`);
   db.prepare("UPDATE deliveries SET status = :status WHERE event_id = :event").run({
     status: options.status,

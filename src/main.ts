@@ -19,6 +19,7 @@ import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
 import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
+import { trackRulesFile } from "./admin/console/track-rules-file.ts";
 import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
 import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
 import { logAdminToken } from "./admin/operate/log-admin-token.ts";
@@ -27,6 +28,7 @@ import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
 import { ingestRulesOf } from "./config/slice-config.ts";
+import { queryTermsOf } from "./ingest/extract-search-terms.ts";
 
 export interface StartOptions {
   configPath: string;
@@ -71,6 +73,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   const first = await loadConfig(options.configPath, { actions, env: options.env });
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
   let config = applyEnvOverrides(first.config, options.env);
+  const rulesFile = trackRulesFile(options.configPath, now);
   let masker = createMasker(config.secrets);
   const log = createLogger(config.settings.server.log_level, options.logDestination, (text) =>
     masker.text(text),
@@ -116,7 +119,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     masker: () => masker,
     breaker,
     wake: () => dispatcher.wake(),
-    queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean),
+    queryTerms: (q) => queryTermsOf(q, config.settings.templates.default_country),
     now,
     log,
   });
@@ -131,6 +134,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
     operator: { operate, tokens: () => admin.tokens },
+    consoleRules: () => rulesFile.view(config, byType, masker),
   });
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -192,6 +196,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       const next = await loadConfig(options.configPath, { actions, env: options.env });
       if (!next.ok) {
         const problems = next.problems.map(formatProblem);
+        rulesFile.refused(problems);
         log.error({ problems }, "config reload refused; the last good config stays in use");
         await alerts.reloaded(problems);
         return problems;
@@ -200,6 +205,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       logWarnings(log, next.warnings);
       config = applyEnvOverrides(next.config, options.env);
       masker = createMasker(config.secrets);
+      rulesFile.loaded();
       targets = buildTargets(config, rateLimits, masker);
       routes = createRouteCache(config, actions);
       ingestRules = ingestRulesOf(config);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
-import { explainRequest } from "../src/cli/explain-request.ts";
+import { explainRequest } from "../src/admin/explain-request.ts";
 import { formatExplanation } from "../src/cli/format-explanation.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
-import { explainRequest, type Explanation } from "../src/cli/explain-request.ts";
+import { explainRequest, type Explanation } from "../src/admin/explain-request.ts";
 import type { Config } from "../src/config/config.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { readFixture } from "./read-fixture.ts";

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActions } from "../src/actions/actions.ts";
-import { explainRequest } from "../src/cli/explain-request.ts";
+import { explainRequest } from "../src/admin/explain-request.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 
 /**

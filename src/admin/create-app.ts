@@ -11,6 +11,10 @@ import { answerError, sendError } from "./answer-error.ts";
 import { createOperatorApi } from "./api/create-operator-api.ts";
 import type { Operate } from "./operate/create-operate.ts";
 import type { AdminToken } from "./operate/resolve-admin-tokens.ts";
+import type { ConsoleRules } from "./console/console-deps.ts";
+import { deriveSessionSecret } from "./console/console-sessions.ts";
+import { createConsole } from "./console/create-console.ts";
+import { checkToken } from "./operate/check-token.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
@@ -25,9 +29,11 @@ export interface AppDeps {
   accepting: () => boolean;
   /** The operator service (built once in main.ts) and the tokens that open it: /api/v1 (tests of ingest alone leave it out). */
   operator?: { operate: Operate; tokens: () => readonly AdminToken[] };
+  /** The rules in use and the routes file as the console's Rules page shows it: with `operator`, the console at /. */
+  consoleRules?: () => ConsoleRules;
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the operator API at /api/v1; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the operator API at /api/v1, the console at /; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -110,6 +116,18 @@ export function createApp(deps: AppDeps) {
   );
 
   if (deps.operator) app.use("/api/v1", createOperatorApi(deps.operator));
+  const { operator, consoleRules } = deps;
+  if (operator && consoleRules)
+    app.use(
+      createConsole({
+        operate: operator.operate,
+        store: deps.store,
+        checkToken: (token) => checkToken(operator.tokens(), `Bearer ${token.trim()}`),
+        sessionSecret: sessionSecretOf(operator.tokens),
+        rules: consoleRules,
+        now: deps.now,
+      }),
+    );
 
   app.use((req, res) => {
     sendError(
@@ -123,4 +141,18 @@ export function createApp(deps: AppDeps) {
   });
   app.use(answerError);
   return app;
+}
+
+/** The console's session key, derived again only when the tokens change (a reload). */
+function sessionSecretOf(tokens: () => readonly AdminToken[]): () => Buffer {
+  let last: readonly AdminToken[] | undefined;
+  let secret: Buffer = Buffer.alloc(0);
+  return () => {
+    const now = tokens();
+    if (now !== last) {
+      last = now;
+      secret = deriveSessionSecret(now.map((t) => t.token));
+    }
+    return secret;
+  };
 }

@@ -10,7 +10,7 @@ import { createRateLimits } from "../targets/rate-limits.ts";
 import { ConfigError, startBotbridge } from "../main.ts";
 import { checkTargets } from "../admin/check-targets.ts";
 import { HttpError } from "../core/http-error.ts";
-import { explainRequest } from "./explain-request.ts";
+import { explainRequest } from "../admin/explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
 import { addOperatorCommands } from "./operator/add-operator-commands.ts";

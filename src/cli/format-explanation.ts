@@ -1,4 +1,4 @@
-import type { ExplainedEvent, Explanation } from "./explain-request.ts";
+import type { ExplainedEvent, Explanation } from "../admin/explain-request.ts";
 import { describeWhyNot } from "../routing/describe-why-not.ts";
 
 /** The explanation as a person reads it in a terminal. */

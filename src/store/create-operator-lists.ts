@@ -1,9 +1,22 @@
 import { HttpError } from "../core/http-error.ts";
-import type { DeliveryDetail, EventSummary, OperatorStore, Operation } from "./operator-store.ts";
+import type {
+  DeliveryDetail,
+  DeliveryFilter,
+  EventSummary,
+  OperatorStore,
+  Operation,
+} from "./operator-store.ts";
 import { decodeCursor, encodeCursor, pageOf } from "./page-cursor.ts";
 import { readDeliveryRow, type StoredRow } from "./read-rows.ts";
 import type { SqlRunner } from "./sql-runner.ts";
-import { deliveryConditions, eventConditions, sqlParams, whereOf } from "./build-filter-sql.ts";
+import {
+  deliveryConditions,
+  eventConditions,
+  sqlParams,
+  whereOf,
+  type SqlParams,
+} from "./build-filter-sql.ts";
+import { CLOCK_SLACK, findFirstSeq } from "./find-first-seq.ts";
 import type { DeliveryStatus } from "./store.ts";
 
 const DELIVERY_COLUMNS = `d.id, d.event_id, d.route_id, d.status, d.next_action, d.outputs, d.attempts,
@@ -23,13 +36,22 @@ export function createOperatorLists(
   | "getOperation"
 > {
   const deliveryRow = (row: StoredRow) => readDeliveryRow(row, sql.json);
+  /** A filter's conditions, its time bounds also as a seq range (see findFirstSeq). */
+  const deliveryWhere = async (filter: DeliveryFilter, p: SqlParams) => {
+    const where = deliveryConditions(filter, p, sql.errorCode);
+    if (filter.since !== undefined)
+      where.push(`d.seq >= ${p.add(await findFirstSeq(sql, filter.since - CLOCK_SLACK))}`);
+    if (filter.until !== undefined)
+      where.push(`d.seq < ${p.add(await findFirstSeq(sql, filter.until + CLOCK_SLACK))}`);
+    return where;
+  };
 
   return {
     async listEvents(filter, { cursor, limit }) {
       const after = decodeCursor(cursor);
       const p = sqlParams();
-      // A search walks its first (longest: likely rarest) term's events, newest first.
-      const terms = [...(filter.terms ?? [])].sort((a, b) => b.length - a.length);
+      // A search walks its rarest term's events, newest first; the others must exist beside.
+      const terms = await rarestFirst(sql, filter.terms ?? []);
       const where = eventConditions(
         { ...filter, terms },
         after,
@@ -80,7 +102,7 @@ export function createOperatorLists(
     async listDeliveryPage(filter, { cursor, limit }) {
       const after = decodeCursor(cursor);
       const p = sqlParams();
-      const where = deliveryConditions(filter, p, sql.errorCode);
+      const where = await deliveryWhere(filter, p);
       if (after) where.push(`d.seq < ${p.add(seqOf(after.id))}`);
       const rows = await sql.all(
         `SELECT ${DELIVERY_COLUMNS}, d.seq FROM deliveries d ${whereOf(where)}
@@ -113,7 +135,7 @@ export function createOperatorLists(
     async countDeliveries(filter) {
       const p = sqlParams();
       const [row] = await sql.all(
-        `SELECT count(*) AS n FROM deliveries d ${whereOf(deliveryConditions(filter, p, sql.errorCode))}`,
+        `SELECT count(*) AS n FROM deliveries d ${whereOf(await deliveryWhere(filter, p))}`,
         p.values,
       );
       return Number(row?.n ?? 0);
@@ -122,7 +144,7 @@ export function createOperatorLists(
     async selectDeliveryIds(filter, after, limit) {
       const from = decodeCursor(after ?? undefined);
       const p = sqlParams();
-      const where = deliveryConditions(filter, p, sql.errorCode);
+      const where = await deliveryWhere(filter, p);
       if (from) where.push(`d.seq > ${p.add(seqOf(from.id))}`);
       const rows = await sql.all(
         `SELECT d.id, d.seq, d.created_at FROM deliveries d ${whereOf(where)} ORDER BY d.seq LIMIT ${p.add(limit)}`,
@@ -187,4 +209,19 @@ function seqOf(id: string): number {
   if (!/^\d{1,15}$/.test(id))
     throw new HttpError(400, "invalid_cursor", "the cursor is not one a previous page gave");
   return Number(id);
+}
+
+/** Terms, the one with fewest events first (each counted up to 1,000: a few index steps). */
+async function rarestFirst(sql: SqlRunner, terms: readonly string[]): Promise<string[]> {
+  if (terms.length < 2) return [...terms];
+  const counts = await Promise.all(
+    terms.map(async (term) => {
+      const [row] = await sql.all(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM event_terms WHERE term = $1 LIMIT 1000) t",
+        [term],
+      );
+      return { term, n: Number(row?.n ?? 0) };
+    }),
+  );
+  return counts.sort((a, b) => a.n - b.n).map((c) => c.term);
 }

@@ -25,8 +25,9 @@ export function createTargetStates(
     async targetStates(now, known) {
       const [waitingRows, pauses, holds, attempted, delivered] = await Promise.all([
         sql.all(
-          `SELECT next_target AS name, count(*) AS n, min(run_since) AS oldest FROM deliveries
-           WHERE status IN ('pending', 'running') AND next_target IS NOT NULL GROUP BY next_target`,
+          // grouped by an expression, so the waiting few are found by status, not by walking every target's rows
+          `SELECT coalesce(next_target, '') AS name, count(*) AS n, min(run_since) AS oldest FROM deliveries
+           WHERE status IN ('pending', 'running') GROUP BY coalesce(next_target, '')`,
           [],
         ),
         sql.all("SELECT target, until, reason FROM target_pauses WHERE until > $1", [now]),
@@ -39,7 +40,10 @@ export function createTargetStates(
       ]);
       const byName = <T>(rows: StoredRow[], key: string) =>
         new Map(rows.map((r) => [r[key] as string, r as T]));
-      const waiting = byName<StoredRow>(waitingRows, "name");
+      const waiting = byName<StoredRow>(
+        waitingRows.filter((r) => r.name !== ""),
+        "name",
+      );
       const paused = byName<StoredRow>(pauses, "target");
       const held = byName<StoredRow>(holds, "target");
       const names = new Set([
@@ -93,18 +97,16 @@ export function createTargetStates(
     },
 
     async windowStats(since, now) {
-      // deliveries of the events received in the window: their ids bound an index walk
-      const floor = eventIdFloor(since);
+      // the events received in the window and their deliveries, found by event id (a UUIDv7 of
+      // received_at) alone: an index range, no row read for the events
+      const range = [eventIdFloor(since), eventIdFloor(now + 1)];
       const [[events], groups, [waiting]] = await Promise.all([
+        sql.all("SELECT count(*) AS n FROM events WHERE id >= $1 AND id < $2", range),
         sql.all(
-          "SELECT count(*) AS n FROM events WHERE id >= $1 AND received_at >= $2 AND received_at < $3",
-          [floor, since, now],
-        ),
-        sql.all(
-          `SELECT d.route_id, d.status, count(*) AS n FROM deliveries d JOIN events e ON e.id = d.event_id
-           WHERE d.event_id >= $1 AND e.received_at >= $2 AND e.received_at < $3
+          `SELECT d.route_id, d.status, count(*) AS n FROM deliveries d
+           WHERE d.event_id >= $1 AND d.event_id < $2
            GROUP BY d.route_id, d.status ORDER BY d.route_id, d.status`,
-          [floor, since, now],
+          range,
         ),
         sql.all(
           "SELECT count(*) AS n, min(run_since) AS oldest FROM deliveries WHERE status IN ('pending', 'running')",

@@ -78,7 +78,8 @@ export async function explainRequest(
   };
 }
 
-async function explainEvent(
+/** One event (a stored one, or one of a request) under `config`: every route of its source, matched or why not, and the matched ones' rendered actions. */
+export async function explainEvent(
   config: Config,
   actions: ReadonlyMap<string, Action>,
   event: InboundEvent,
