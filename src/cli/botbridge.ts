@@ -13,6 +13,9 @@ import { HttpError } from "../core/http-error.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
+import { exitOnClosedPipe } from "./exit-on-closed-pipe.ts";
+
+exitOnClosedPipe(process.stdout);
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
