@@ -1,6 +1,5 @@
 import express, { type Request } from "express";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { ServerSettings } from "../config/server-schema.ts";
 import type { IngestRules } from "../ingest/ingest-rules.ts";
 import type { HookResponse } from "../sources/hook-request.ts";
@@ -8,6 +7,7 @@ import { HttpError } from "../core/http-error.ts";
 import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import { logRequests } from "./log-requests.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
@@ -22,30 +22,13 @@ export interface AppDeps {
   accepting: () => boolean;
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: /hooks/:source (each source's methods), /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", settings.trust_proxy);
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      quietReqLogger: true,
-      // Accepted webhooks get their own "event accepted" line; the request line is kept for failures.
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "silent",
-      serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url?.split("?")[0],
-          remote_address: req.remoteAddress,
-        }),
-        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
-      },
-    }),
-  );
+  app.use(logRequests(deps.log));
 
   app.use(refuseOversizedBody(settings.body_limit));
 
