@@ -47,9 +47,18 @@ program
     const running = bridge;
     let stopping = false;
     const stop = (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        process.stderr.write(
+          `botbridge: ${signal} again: stopping now; in-flight actions are cut short and their deliveries handed back to run again\n`,
+        );
+        running.hurry();
+        return;
+      }
       stopping = true;
-      process.stderr.write(`botbridge: ${signal}, shutting down\n`);
+      const seconds = running.config().settings.server.shutdown_timeout / 1000;
+      process.stderr.write(
+        `botbridge: ${signal}: shutting down; waiting up to ${seconds}s (server.shutdown_timeout) for in-flight actions to finish; ${signal === "SIGINT" ? "Ctrl-C" : signal} again stops at once\n`,
+      );
       running.stop().then(
         () => process.exit(0),
         (error: unknown) => {
