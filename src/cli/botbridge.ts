@@ -14,6 +14,7 @@ import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
 import { exitOnClosedPipe } from "./exit-on-closed-pipe.ts";
+import { explainExitCode, formatExitCodes } from "./explain-exit-code.ts";
 
 exitOnClosedPipe(process.stdout);
 
@@ -158,6 +159,7 @@ program
     "the time to check signed timestamps against: Unix milliseconds or an ISO time (default: now)",
   )
   .option("--json", "print the explanation as JSON")
+  .addHelpText("after", `\nExit codes:\n${formatExitCodes("text")}`)
   .action(
     async (options: {
       source: string;
@@ -234,6 +236,7 @@ program
           ? `${JSON.stringify(explanation, null, 2)}\n`
           : `${formatExplanation(explanation)}\n`,
       );
+      process.exitCode = explainExitCode(explanation);
     },
   );
 
