@@ -29,6 +29,7 @@ import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
 import { ingestRulesOf } from "./config/slice-config.ts";
 import { queryTermsOf } from "./ingest/extract-search-terms.ts";
+import { findRestartChanges } from "./config/find-restart-changes.ts";
 
 export interface StartOptions {
   configPath: string;
@@ -54,7 +55,10 @@ export interface Botbridge {
   wake(): void;
   /** Resolves once nothing is due and nothing is in flight. */
   idle(): Promise<void>;
+  /** Stops taking webhooks, lets in-flight actions finish for server.shutdown_timeout, closes. */
   stop(): Promise<void>;
+  /** Cuts a stop's wait short: in-flight actions are aborted and their leases handed back now. */
+  hurry(): void;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +180,12 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     { port, store: store.kind, routes: config.routes.length, sources: [...config.sources.keys()] },
     "botbridge is listening",
   );
+  const dryRun = Object.entries(config.targets).filter(([, t]) => t.dry_run);
+  if (dryRun.length > 0)
+    log.info(
+      { dry_run: dryRun.map(([name]) => name) },
+      `targets in dry run (deliveries are recorded, nothing is sent): ${dryRun.map(([name]) => name).join(", ")}`,
+    );
   for (const source of config.sources.values())
     if (source.verifiers.length === 0)
       log.warn(
@@ -203,7 +213,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       }
       const [old, before] = [targets, config];
       logWarnings(log, next.warnings);
-      config = applyEnvOverrides(next.config, options.env);
+      const reloaded = applyEnvOverrides(next.config, options.env);
+      const restart = findRestartChanges(config.settings, reloaded.settings);
+      log.level = reloaded.settings.server.log_level;
+      config = reloaded;
       masker = createMasker(config.secrets);
       rulesFile.loaded();
       targets = buildTargets(config, rateLimits, masker);
@@ -211,17 +224,31 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       ingestRules = ingestRulesOf(config);
       admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
-      log.info({ routes: config.routes.length }, "config reloaded");
+      log.info(
+        { routes: config.routes.length, log_level: log.level },
+        "config reloaded (sources, routes, targets, delivery settings and log level applied)",
+      );
+      if (restart.length > 0)
+        log.warn(
+          { code: "restart_needed", settings: restart },
+          `${restart.join(", ")} changed: a restart applies them; until then the old values stay`,
+        );
       await alerts.reloaded([], before);
       return [];
     },
+    hurry: () => dispatcher.hurry(),
     async stop() {
       accepting = false;
       await alerts.stop();
+      const timeout = config.settings.server.shutdown_timeout;
+      log.info(
+        { in_flight: dispatcher.inFlight, shutdown_timeout_ms: timeout },
+        `stopping: webhooks get 503; waiting up to ${timeout / 1000}s for ${dispatcher.inFlight} in-flight deliveries`,
+      );
       clearInterval(purge);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await dispatcher.stop(config.settings.server.shutdown_timeout);
+      await dispatcher.stop(timeout);
       await closed;
       await operate.settled();
       await targets.close();

@@ -21,6 +21,8 @@ targets:
 sources:
   forms:
   amocrm:
+  getcourse: { methods: [GET, POST] }
+  pinned: { parse: text }
 routes:
   - id: all-forms
     source: forms
@@ -95,6 +97,18 @@ describe("bad input gets a clear error and nothing is stored", () => {
     ],
     ["DELETE", () => request(app).delete("/hooks/forms"), 405, "method_not_allowed"],
     [
+      "a GET (a browser opening the URL) to a source that accepts POST only",
+      () => request(app).get("/hooks/forms?a=1"),
+      405,
+      "method_not_allowed",
+    ],
+    [
+      "a PUT to a source that accepts GET and POST",
+      () => request(app).put("/hooks/getcourse").send({ a: 1 }),
+      405,
+      "method_not_allowed",
+    ],
+    [
       "a broken multipart body",
       () =>
         request(app)
@@ -117,9 +131,13 @@ describe("bad input gets a clear error and nothing is stored", () => {
     expect((await store.stats()).events).toBe(0);
   });
 
-  it("answers 405 with an Allow header", async () => {
-    const response = await request(app).patch("/hooks/forms").send({});
-    expect(response.headers.allow).toBe("GET, POST");
+  it.each<[string, string, string]>([
+    ["a source with no methods setting", "forms", "POST"],
+    ["a source with methods: [GET, POST]", "getcourse", "GET, POST"],
+  ])("answers 405 with an Allow header: %s", async (_name, source, allow) => {
+    const response = await request(app).patch(`/hooks/${source}`).send({});
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe(allow);
   });
 
   it("answers 503 while shutting down, so the sender retries", async () => {
@@ -218,9 +236,37 @@ describe("accepted events are stored with their parts", () => {
     expect(await storedBody(unknown.body.event_id)).toBe("raw data");
   });
 
-  it("takes a GET with everything in the query (GetCourse)", async () => {
+  const FORM = "application/x-www-form-urlencoded";
+  it.each<[string, string, string | undefined, string, unknown, string | undefined]>([
+    ["JSON sent as a form (curl -d)", "forms", FORM, '{"a":1,"b":[2]}', { a: 1, b: [2] }, "json"],
+    ["a JSON array sent as a form", "forms", FORM, ' [{"a":1}]\n', [{ a: 1 }], "json"],
+    ["a form that only looks like JSON", "forms", FORM, "{bad}", { "{bad}": "" }, undefined],
+    ["a real form", "forms", FORM, "a=1&b=2", { a: "1", b: "2" }, undefined],
+    ["JSON sent as JSON", "forms", "application/json", '{"a":1}', { a: 1 }, undefined],
+    ["JSON text to a source with parse: text", "pinned", FORM, '{"a":1}', '{"a":1}', undefined],
+  ])("auto reads %s", async (_name, source, type, text, body, parsedAs) => {
+    const post = request(app).post(`/hooks/${source}`);
+    if (type) post.set("content-type", type);
+    const response = await post.send(text);
+    expect(response.status).toBe(200);
+    const event = await store.getEvent(response.body.event_id);
+    expect(event?.body).toEqual(body);
+    expect(event?.headers["x-botbridge-parsed-as"]).toBe(parsedAs);
+  });
+
+  it("drops a sender's own x-botbridge-parsed-as header", async () => {
+    const response = await request(app)
+      .post("/hooks/forms")
+      .set("x-botbridge-parsed-as", "json")
+      .type("form")
+      .send("a=1");
+    const event = await store.getEvent(response.body.event_id);
+    expect(event?.headers).not.toHaveProperty("x-botbridge-parsed-as");
+  });
+
+  it("takes a GET with everything in the query where the source accepts GET (GetCourse)", async () => {
     const response = await request(app).get(
-      "/hooks/forms?email=ivan%40example.com&phone=%2B79991234567&deal%5Bid%5D=5",
+      "/hooks/getcourse?email=ivan%40example.com&phone=%2B79991234567&deal%5Bid%5D=5",
     );
     expect(response.status).toBe(200);
     const event = await store.getEvent(response.body.event_id);

@@ -97,6 +97,29 @@ const cases: Case[] = [
     },
   },
   {
+    fixture: "amocrm-leads-status-batch.form",
+    preset: "amocrm",
+    verify: (s) => ({ token: s }),
+    query: `token=${TOKEN}`,
+    wrong: "token: token mismatch: query parameter token has a wrong value",
+    check: (events, keys) => {
+      // one event per lead, each shaped as if it had come alone, each with its own key
+      expect(events.map((_e, i): unknown => bodyOf(events, i).leads.status)).toEqual([
+        [expect.objectContaining({ id: "32966269", status_id: "76789234" })],
+        [expect.objectContaining({ id: "32966271", status_id: "76789234" })],
+        [expect.objectContaining({ id: "32966275", status_id: "76789234" })],
+      ]);
+      for (const event of events)
+        expect(Object.keys(event.body as object)).toEqual(["account", "leads"]);
+      expect(new Set(events.map((e) => e.id)).size).toBe(3);
+      expect(keys).toEqual([
+        "leads:status:32966269:1748290001",
+        "leads:status:32966271:1748290001",
+        "leads:status:32966275:1748290002",
+      ]);
+    },
+  },
+  {
     fixture: "bitrix24-lead-add.form",
     preset: "bitrix24",
     verify: (s) => ({ token: s === TOKEN ? "jvh9y1ulvt2m6k5or90v9mg8nn32ozas" : s }),

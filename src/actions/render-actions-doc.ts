@@ -18,6 +18,8 @@ export function renderActionsDoc(actions: readonly ActionSpec[]): string {
       `- **${target}**: ${group.map((a) => `[\`${a.type}\`](#${anchor(a.type)})`).join(", ")}`,
     );
   }
+  /** Object params documented field by field, by their fields: where each was first shown. */
+  const shown = new Map<string, string>();
   for (const action of actions) {
     lines.push("", `## ${action.type}`, "", action.summary, "");
     if (action.description) lines.push(action.description, "");
@@ -40,6 +42,8 @@ export function renderActionsDoc(actions: readonly ActionSpec[]): string {
         `| \`${name}\` | ${typeOf(property)} | ${required} | ${fallback} | ${(property.description ?? "").replace(/\|/g, "\\|")} |`,
       );
     }
+    for (const [name, property] of Object.entries(schema.properties ?? {}))
+      if (property.properties) lines.push(...fieldsOf(name, property, action.type, shown));
     if (action.output) lines.push("", `**Output** (\`steps.<id>\`): ${action.output}`);
     for (const example of action.examples) {
       lines.push(
@@ -53,6 +57,33 @@ export function renderActionsDoc(actions: readonly ActionSpec[]): string {
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The fields of an object param (`subscriber`: who, and what to do with none or several), each
+ * with its values and default; a param with the same fields as one shown before links to it.
+ */
+function fieldsOf(
+  name: string,
+  schema: JsonSchema,
+  type: string,
+  shown: Map<string, string>,
+): string[] {
+  const key = JSON.stringify(schema.properties);
+  const first = shown.get(key);
+  if (first) return ["", `\`${name}\` has the fields shown under [${first}](#${anchor(first)}).`];
+  shown.set(key, type);
+  return [
+    "",
+    `\`${name}\` fields:`,
+    "",
+    "| field | values | default | description |",
+    "|---|---|---|---|",
+    ...Object.entries(schema.properties ?? {}).map(
+      ([field, property]) =>
+        `| \`${field}\` | ${typeOf(property)} | ${property.default === undefined ? "" : `\`${JSON.stringify(property.default)}\``} | ${(property.description ?? "").replace(/\|/g, "\\|")} |`,
+    ),
+  ];
 }
 
 interface JsonSchema {

@@ -1,6 +1,5 @@
 import express, { type Request } from "express";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { ServerSettings } from "../config/server-schema.ts";
 import type { IngestRules } from "../ingest/ingest-rules.ts";
 import type { HookResponse } from "../sources/hook-request.ts";
@@ -15,6 +14,7 @@ import type { ConsoleRules } from "./console/console-deps.ts";
 import { deriveSessionSecret } from "./console/console-sessions.ts";
 import { createConsole } from "./console/create-console.ts";
 import { checkToken } from "./operate/check-token.ts";
+import { logRequests } from "./log-requests.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
@@ -33,30 +33,13 @@ export interface AppDeps {
   consoleRules?: () => ConsoleRules;
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, the operator API at /api/v1, the console at /; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: /hooks/:source (each source's methods), /healthz, /readyz, the operator API at /api/v1, the console at /; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", settings.trust_proxy);
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      quietReqLogger: true,
-      // Accepted webhooks get their own "event accepted" line; the request line is kept for failures.
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "silent",
-      serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url?.split("?")[0],
-          remote_address: req.remoteAddress,
-        }),
-        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
-      },
-    }),
-  );
+  app.use(logRequests(deps.log));
 
   app.use(refuseOversizedBody(settings.body_limit));
 

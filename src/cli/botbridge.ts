@@ -16,6 +16,10 @@ import { formatTargetChecks } from "./format-target-checks.ts";
 import { addOperatorCommands } from "./operator/add-operator-commands.ts";
 import { createProcessIo } from "./operator/operator-io.ts";
 import { registerAlertsCommand } from "./register-alerts-command.ts";
+import { exitOnClosedPipe } from "./exit-on-closed-pipe.ts";
+import { explainExitCode, formatExitCodes } from "./explain-exit-code.ts";
+
+exitOnClosedPipe(process.stdout);
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -47,9 +51,18 @@ program
     const running = bridge;
     let stopping = false;
     const stop = (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        process.stderr.write(
+          `botbridge: ${signal} again: stopping now; in-flight actions are cut short and their deliveries handed back to run again\n`,
+        );
+        running.hurry();
+        return;
+      }
       stopping = true;
-      process.stderr.write(`botbridge: ${signal}, shutting down\n`);
+      const seconds = running.config().settings.server.shutdown_timeout / 1000;
+      process.stderr.write(
+        `botbridge: ${signal}: shutting down; waiting up to ${seconds}s (server.shutdown_timeout) for in-flight actions to finish; ${signal === "SIGINT" ? "Ctrl-C" : signal} again stops at once\n`,
+      );
       running.stop().then(
         () => process.exit(0),
         (error: unknown) => {
@@ -151,6 +164,7 @@ program
     "the time to check signed timestamps against: Unix milliseconds or an ISO time (default: now)",
   )
   .option("--json", "print the explanation as JSON")
+  .addHelpText("after", `\nExit codes:\n${formatExitCodes("text")}`)
   .action(
     async (options: {
       source: string;
@@ -227,6 +241,7 @@ program
           ? `${JSON.stringify(explanation, null, 2)}\n`
           : `${formatExplanation(explanation)}\n`,
       );
+      process.exitCode = explainExitCode(explanation);
     },
   );
 

@@ -12,6 +12,8 @@ export interface Dispatcher {
   changed(): void;
   /** Stops claiming, lets in-flight actions finish for up to `timeoutMs`, then cuts them short and hands their leases back. */
   stop(timeoutMs: number): Promise<void>;
+  /** Stops waiting for in-flight actions (during or before stop): they are cut short at once. */
+  hurry(): void;
   /** Deliveries being carried out right now. */
   readonly inFlight: number;
   /** Resolves once a fresh look finds nothing due and nothing is in flight. */
@@ -36,6 +38,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const running = new Set<Promise<void>>();
   const abort = new AbortController();
   let stopping = false;
+  let hurried = false;
+  let cutShort: () => void = () => undefined;
   let loopDone: Promise<void> = Promise.resolve();
   let wakeUp: () => void = () => undefined;
   let woken = false;
@@ -137,12 +141,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       wake();
       return settled;
     },
+    hurry() {
+      hurried = true;
+      cutShort();
+    },
     async stop(timeoutMs) {
       stopping = true;
       wake();
       await loopDone;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, hurried ? 0 : timeoutMs);
+        cutShort = resolve;
+      });
       await Promise.race([Promise.allSettled(running), timeout]);
       clearTimeout(timer);
       abort.abort();

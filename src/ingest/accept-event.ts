@@ -3,6 +3,7 @@ import { selectRoutes, type RouteSelection } from "../routing/select-routes.ts";
 import { REDACTED, redactEvent } from "../store/redact-event.ts";
 import type { IngestResult, NewDelivery, Store } from "../store/store.ts";
 import type { CompiledTemplate } from "../templates/compile-template.ts";
+import { TemplateError } from "../templates/template-error.ts";
 import { eventContext } from "../templates/event-context.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
@@ -76,7 +77,14 @@ async function renderKey(
     if (value === undefined || value === null || value === "") return null;
     return typeof value === "string" ? value : JSON.stringify(value);
   } catch (error) {
-    log.warn({ err: error, where }, "key template failed; going on without the key");
+    // A template that does not render on this body is expected (a field missing, a wrong type):
+    // its reason is the line, no stack. Anything else is a fault worth its stack.
+    if (error instanceof TemplateError)
+      log.warn(
+        { code: error.code, where, reason: error.message },
+        "key template failed; going on without the key",
+      );
+    else log.error({ err: error, where }, "key template failed; going on without the key");
     return null;
   }
 }

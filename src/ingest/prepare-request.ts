@@ -6,6 +6,8 @@ import type { InboundEvent } from "../core/inbound-event.ts";
 import { readEvent } from "../sources/read-event.ts";
 import { shapeEvent } from "../sources/shape-event.ts";
 import type { CheckResult } from "../sources/verifiers/check-result.ts";
+import { DEFAULT_METHODS } from "../sources/source-settings-schema.ts";
+import { HttpError } from "../core/http-error.ts";
 
 export interface PreparedRequest {
   /** The request as parsed, before any check (credentials included: never store this one). */
@@ -20,7 +22,8 @@ export interface PreparedRequest {
 }
 
 /**
- * Stage 1 up to the store: parse, run every check of the source, drop the credentials, spot a
+ * Stage 1 up to the store: a method the source does not accept is 405 method_not_allowed (with
+ * the Allow header), then parse, run every check of the source, drop the credentials, spot a
  * ping, and shape the event(s). Nothing here writes anything. A body or query nesting more than
  * `depthLimit` deep (server.depth_limit), as sent or once shaped, is 400 body_too_deep.
  */
@@ -30,7 +33,16 @@ export async function prepareRequest(
   now: number,
   depthLimit: number,
 ): Promise<PreparedRequest> {
-  const parsed = await readEvent(request, now, depthLimit);
+  const methods = source.config.methods ?? DEFAULT_METHODS;
+  const method = request.method.toUpperCase();
+  if (!(methods as readonly string[]).includes(method))
+    throw new HttpError(
+      405,
+      "method_not_allowed",
+      `${method} is not accepted by source ${source.name}; send ${methods.join(" or ")} (its methods setting says which)`,
+      { allow: methods.join(", ") },
+    );
+  const parsed = await readEvent(request, now, depthLimit, source.config.parse);
   const input = {
     method: parsed.method,
     url:

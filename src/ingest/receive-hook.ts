@@ -6,6 +6,7 @@ import type { IngestRules } from "./ingest-rules.ts";
 import type { HookRequest, HookResponse } from "../sources/hook-request.ts";
 import { HttpError } from "../core/http-error.ts";
 import { prepareRequest } from "./prepare-request.ts";
+import { PARSED_AS_HEADER } from "../sources/read-event.ts";
 
 export interface ReceiveDeps {
   rules: IngestRules;
@@ -16,14 +17,12 @@ export interface ReceiveDeps {
   onAccepted: () => void;
 }
 
-const METHODS = new Set(["POST", "GET"]);
-
 /** The whole 401 answer: the same words whatever failed, so a caller learns nothing to aim at. */
 const VERIFICATION_FAILED = "the request is not verified; the server's log says why";
 
 /**
- * One webhook, from request to answer: the source exists, the method is one a sender uses, the
- * body parses, every check of the source passes (else 401 verification_failed, nothing stored),
+ * One webhook, from request to answer: the source exists, the method is one the source accepts
+ * (405 otherwise), the body parses, every check of the source passes (else 401 verification_failed, nothing stored),
  * a ping is answered without storing, and each event with its deliveries is committed before the
  * 200. A store that cannot commit answers 503 so the sender retries; nothing is half-written.
  */
@@ -32,14 +31,6 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
   const source = rules.sources.get(request.source);
   if (!source) {
     throw new HttpError(404, "unknown_source", `no source named "${request.source}" is configured`);
-  }
-  if (!METHODS.has(request.method.toUpperCase())) {
-    throw new HttpError(
-      405,
-      "method_not_allowed",
-      `${request.method} is not accepted; send POST (or GET with the data in the query)`,
-      { allow: "GET, POST" },
-    );
   }
   const prepared = await prepareRequest(request, source, deps.now(), rules.depthLimit);
   if (!prepared.verified) {
@@ -55,6 +46,16 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
     log.info({ source: request.source, ping: true }, "ping answered; nothing stored");
     return answer(source, { ok: true, ping: true });
   }
+  const parsedAs = prepared.parsed.headers[PARSED_AS_HEADER];
+  if (parsedAs)
+    log.info(
+      {
+        source: request.source,
+        code: "parsed_as_json",
+        content_type: prepared.parsed.content_type,
+      },
+      `the body is JSON sent as ${prepared.parsed.content_type ?? "no content type"}; read as JSON (the source's parse setting pins how bodies are read)`,
+    );
   const results: IngestResult[] = [];
   for (const event of prepared.events) {
     let accepted;

@@ -63,6 +63,19 @@ describe("shapeEvent", () => {
     ["split", { split: true }, event([{ n: 1 }, { n: 2 }]), [{ n: 1 }, { n: 2 }]],
     ["split of an object", { split: true }, event({ n: 1 }), [{ n: 1 }]],
     ["split of an empty array", { split: true }, event([]), []],
+    [
+      "split entities",
+      { split: "entities" },
+      event({ leads: { status: [{ id: 1 }, { id: 2 }] } }),
+      [{ leads: { status: [{ id: 1 }] } }, { leads: { status: [{ id: 2 }] } }],
+    ],
+    ["split entities of an array", { split: "entities" }, event([{ n: 1 }]), [[{ n: 1 }]]],
+    [
+      "split: true leaves entities whole",
+      { split: true },
+      event({ leads: { status: [{ id: 1 }, { id: 2 }] } }),
+      [{ leads: { status: [{ id: 1 }, { id: 2 }] } }],
+    ],
   ])("%s", (_name, settings, input, bodies) => {
     const shaped = shapeEvent(input, settings);
     expect(shaped.map((e) => e.body)).toEqual(bodies);

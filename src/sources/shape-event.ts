@@ -1,11 +1,12 @@
 import type { InboundEvent } from "../core/inbound-event.ts";
 import { newEventId } from "../core/new-event-id.ts";
 import type { SourceConfig } from "./source-schema.ts";
+import { splitEntities } from "./split-entities.ts";
 
 /**
  * The event(s) a verified request becomes under its source's settings: the query as body
- * (query_as_body), JSON text fields unpacked (json_fields), '+' put back (plus_repair), and an
- * array body split into one event per item (split).
+ * (query_as_body), JSON text fields unpacked (json_fields), '+' put back (plus_repair), and
+ * split into one event per item (split: an array body's items, or `entities`: amoCRM's lists).
  */
 export function shapeEvent(
   event: InboundEvent,
@@ -16,9 +17,15 @@ export function shapeEvent(
   for (const field of config.json_fields ?? []) body = unpackJson(body, field);
   for (const field of config.plus_repair ?? []) body = repairPlus(body, field);
   const shaped = { ...event, body };
-  if (!config.split || !Array.isArray(body)) return [shaped];
+  const items =
+    config.split === "entities"
+      ? splitEntities(body)
+      : config.split === true && Array.isArray(body)
+        ? (body as unknown[])
+        : [body];
+  if (items.length === 1 && items[0] === body) return [shaped];
   const now = Date.parse(event.received_at);
-  return body.map((item: unknown, index) => ({
+  return items.map((item, index) => ({
     ...shaped,
     id: index === 0 ? event.id : newEventId(now),
     body: item,

@@ -20,15 +20,17 @@ export const subscriberSchema = z
     }),
     on_multiple: z.enum(["all", "first", "fail"]).default("all").meta({
       description:
-        "Several subscriptions match an email or phone: act on all, on the first, or fail.",
+        "When an email or phone matches several subscriptions (BotHelp keeps one per channel: Telegram, WhatsApp, VK, ...): all acts on every one; first acts on the first BotHelp lists; fail fails the delivery with multiple_subscribers and acts on none.",
     }),
     on_missing: z.enum(["fail", "skip", "wait"]).default("fail").meta({
       description:
-        "Nobody matches: fail the delivery, skip this action, or wait (look again on the retry schedule, using up no attempts) until wait_for.",
+        "When nobody matches the email or phone, or every identifier renders empty: fail fails the delivery with subscriber_not_found (subscriber_not_identified when all are empty); skip passes over this action (its output says skipped: true) and the route goes on; wait looks again on the retry schedule, using up no attempts, for up to wait_for, then fails (for someone who fills in a form before starting the bot; an empty identifier is never waited for).",
     }),
-    wait_for: durationSchema
-      .prefault("7d")
-      .meta({ description: "With on_missing: wait, how long to keep looking." }),
+    wait_for: durationSchema.prefault("7d").meta({
+      description:
+        "With on_missing: wait, how long to keep looking, from the first miss (a duration: 30m, 3d); after it the delivery fails with subscriber_not_found. Ignored otherwise.",
+      examples: ["3d"],
+    }),
   })
   // An identifier that renders to nothing is left out; with on_missing: skip the action skips.
   .refine((s) => s.on_missing === "skip" || IDENTIFIERS.some((key) => s[key] !== undefined), {

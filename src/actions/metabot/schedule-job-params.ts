@@ -96,9 +96,10 @@ export const scheduleJobParams = z
       .optional()
       .meta({ description: "Broadcast to run, by id." }),
     broadcast_code: code.optional().meta({ description: "Broadcast to run, by code name." }),
-    lead_id: metabotIntegerSchema(1)
-      .optional()
-      .meta({ description: "The lead (bot user) the job runs for." }),
+    lead_id: metabotIntegerSchema(1).optional().meta({
+      description:
+        "The Metabot lead the job runs for: a person known to the bot (its bot user id, e.g. 135), not a CRM's lead or deal id (an amoCRM lead id means nothing to Metabot). Webhooks rarely carry it: a metabot.call_endpoint step that finds the lead by phone or e-mail gives it, {{ steps.lead.lead_id }}.",
+    }),
     ticket_id: metabotIntegerSchema(1)
       .optional()
       .meta({ description: "A ticket / data-model table row id." }),

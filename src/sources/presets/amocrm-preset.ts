@@ -1,8 +1,8 @@
 import type { SourcePreset } from "./source-preset.ts";
 
-/** entity:action:id:updated_at of the first entity; the short (Digital Pipeline) form has no time, so no key. */
+/** entity:action:id:updated_at of the event's entity; the short (Digital Pipeline) form has no time, so no key. */
 const DEDUPE = `{{ (
-  $k := $keys(body)[$ != "account"][0];
+  $k := $keys(body)[$ != "account" and $ != "params"][0];
   $a := $keys($lookup(body, $k))[0];
   $e := $lookup($lookup(body, $k), $a)[0];
   $t := $e.updated_at ? $e.updated_at : $e.last_modified;
@@ -21,6 +21,7 @@ export const amocrmPreset: SourcePreset = {
     "Any random text you choose, put in the URL's token parameter and in verify.token (amoCRM signs nothing).",
   settings: {
     verify: { token: { in: "query", name: "token" } },
+    split: "entities",
     dedupe: DEDUPE,
   },
   required: [],
@@ -38,6 +39,7 @@ export const amocrmPreset: SourcePreset = {
   verify: { token: "\${AMOCRM_TOKEN}" }`,
   notes: [
     "amoCRM waits 2 s and Digital Pipeline hooks are never resent: events are stored and answered at once, routed later.",
-    "The dedupe key is entity:action:id:updated_at of the first entity; the short Digital Pipeline form has no time, so it is not deduped.",
+    "A request may carry several entities (leads[status][0], leads[status][1], ..., contacts[update][0]): each becomes an event of its own, shaped as if it had come alone ({leads: {status: [lead]}, account: ...}), so body.leads.status[0] is always that event's lead and a route written for [0] sees every one. The answer lists the events.",
+    "Each event's dedupe key is entity:action:id:updated_at of its entity; the short Digital Pipeline form has no time, so it is not deduped.",
   ],
 };

@@ -9,6 +9,7 @@ export const getcoursePreset: SourcePreset = {
   secret: "Any random text you choose, in the URL's token parameter and in verify.token.",
   settings: {
     verify: { token: { in: "query", name: "token" } },
+    methods: ["GET", "POST"],
     query_as_body: true,
     plus_repair: ["phone"],
   },
@@ -23,7 +24,7 @@ export const getcoursePreset: SourcePreset = {
   preset: getcourse
   verify: { token: "\${GETCOURSE_TOKEN}" }`,
   notes: [
-    "GetCourse sends everything in the URL, even for POST: the query becomes the body (the token removed).",
+    "GetCourse sends everything in the URL, even for POST, and 'Call URL' may use GET: both are accepted, and the query becomes the body (the token removed).",
     "There is no event id to dedupe on; set dedupe, e.g. {{ body.deal_id & ':' & body.status }}, if repeats matter.",
   ],
 };
