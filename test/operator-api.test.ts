@@ -272,6 +272,17 @@ describe("the operator API", () => {
     expect(resumed.json).toMatchObject({ paused: false });
     await t.until(() => calls("/flaky") === 2);
     expect((await api.post("/targets/nope/pause", {})).status).toBe(404);
+    const garbled = await fetch(`${t.url}/api/v1/targets/sink/pause`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(garbled.status).toBe(400);
+    expect(await garbled.json()).toMatchObject({ error: { code: "invalid_body" } });
+    expect((await api.get("/events?limit=501")).json).toMatchObject({
+      error: { code: "invalid_query" },
+    });
+    expect((await api.get("/nothing-here")).status).toBe(404);
 
     const audit = await (api.get("/audit?limit=500") as Promise<
       Answer<{ data: { actor: string; action: string; subject: string }[] }>
