@@ -67,7 +67,7 @@ export async function changeDeliveries(
   else {
     const skipped = done - changed;
     io.out(
-      `${PAST[kind]} ${changed} of ${operation.data.total} deliveries` +
+      `${PAST[kind]} ${changed} of ${operation.data.total} deliver${operation.data.total === 1 ? "y" : "ies"}` +
         `${skipped > 0 ? ` (${skipped} had changed meanwhile and were left alone)` : ""}\n`,
     );
   }
