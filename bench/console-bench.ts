@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -12,7 +12,9 @@ const COUNT = Number(process.env.BENCH_STORED ?? 1_000_000);
 const RUNS = 20;
 const TOKEN = "bench-console-token-0123456789";
 const DAY = 86_400_000;
-const dir = mkdtempSync(join(tmpdir(), "botbridge-console-bench-"));
+// BENCH_DIR keeps the seeded database there (seeded once) for a look with other tools.
+const keep = process.env.BENCH_DIR;
+const dir = keep ?? mkdtempSync(join(tmpdir(), "botbridge-console-bench-"));
 const db = join(dir, "console.db");
 const routes = join(dir, "routes.yaml");
 writeFileSync(
@@ -35,22 +37,8 @@ const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
 const env = { BOTBRIDGE_DATABASE_URL: `sqlite:${db}`, PORT: "0" };
 
 try {
-  // One event through the real server, then SQL copies it COUNT times at earlier times.
-  let bridge = await startBotbridge({ configPath: routes, env, logDestination: quiet });
-  const posted = await fetch(`${bridge.url}/hooks/shop`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ phone: "+7 (912) 345-67-89", name: "Anna", note: "x".repeat(200) }),
-  });
-  const { event_id: original } = (await posted.json()) as { event_id: string };
-  await bridge.idle();
-  await bridge.stop();
-  say(`seeding ${COUNT} events over 30 days`);
-  const seeding = performance.now();
-  seed(original);
-  say(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-
-  bridge = await startBotbridge({ configPath: routes, env, logDestination: quiet });
+  const original = existsSync(db) ? storedOriginal() : await seedOnce();
+  const bridge = await startBotbridge({ configPath: routes, env, logDestination: quiet });
   const login = await fetch(`${bridge.url}/login`, {
     method: "POST",
     body: new URLSearchParams({ token: TOKEN }),
@@ -78,7 +66,8 @@ try {
       if (i >= 2) times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
+    const at = (q: number) =>
+      (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
     rows.push(`| \`${path.replace(original, "<id>")}\` | ${at(0.5)} | ${at(0.95)} |`);
   }
   await bridge.stop();
@@ -86,7 +75,33 @@ try {
     `${COUNT} stored events, ${RUNS} loads each (after 2 warm-up), ms:\n\n| page | median | p95 |\n| --- | --- | --- |\n${rows.join("\n")}\n`,
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}
+
+/** One event through the real server, then SQL copies it COUNT times at earlier times. */
+async function seedOnce(): Promise<string> {
+  const bridge = await startBotbridge({ configPath: routes, env, logDestination: quiet });
+  const posted = await fetch(`${bridge.url}/hooks/shop`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ phone: "+7 (912) 345-67-89", name: "Anna", note: "x".repeat(200) }),
+  });
+  const { event_id: original } = (await posted.json()) as { event_id: string };
+  await bridge.idle();
+  await bridge.stop();
+  say(`seeding ${COUNT} events over 30 days`);
+  const seeding = performance.now();
+  seed(original);
+  say(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+  return original;
+}
+
+/** The event a kept database (BENCH_DIR) was seeded from: the one with search terms. */
+function storedOriginal(): string {
+  const sqlite = new DatabaseSync(db);
+  const row = sqlite.prepare("SELECT id FROM events WHERE terms IS NOT NULL LIMIT 1").get();
+  sqlite.close();
+  return row?.id as string;
 }
 
 /** Copies the original event and its delivery COUNT times, the copies 30 days back and older. */

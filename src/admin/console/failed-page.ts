@@ -3,7 +3,7 @@ import type { ConsoleDeps } from "./console-deps.ts";
 import { contextOf, formText, queryText, sendPage, sessionOf } from "./console-request.ts";
 import { explainError } from "./explain-error.ts";
 import { html } from "./html.ts";
-import { groupFailures } from "./overview-page.ts";
+import { groupFailures } from "./group-failures.ts";
 import { csrfField, renderPage } from "./render-page.ts";
 import { showTime } from "./show-time.ts";
 
@@ -13,14 +13,17 @@ export function failedPage(deps: ConsoleDeps) {
     const context = contextOf(res);
     const { text } = context;
     const [groups, latest] = await Promise.all([
-      groupFailures(deps, undefined),
+      groupFailures(deps),
       deps.operate.listDeliveries({ status: "failed" }, { limit: 50 }),
     ]);
     const body = html`${groups.length === 0 ? html`<p>${text.failed.none}</p>` : ""}
     ${groups.map((g) => {
       const query = new URLSearchParams({ route: g.route_id, code: g.code }).toString();
       return html`<section class="panel" id="${g.route_id}-${g.code}">
-        <h2>${g.route_id} · ${g.code} <span class="status status-failed">${g.count}</span></h2>
+        <h2>
+          ${g.route_id} · ${g.code}
+          <span class="status status-failed">${g.count}${g.more ? "+" : ""}</span>
+        </h2>
         <p>${explainError(text, g.last_error)?.hint ?? ""}</p>
         <p class="muted"><code>${g.last_error}</code></p>
         <p><a class="button" href="/failed/retry?${query}">${text.failed.retryGroup}</a></p>

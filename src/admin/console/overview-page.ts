@@ -1,7 +1,8 @@
 import type { Request, Response } from "express";
-import type { DeliveryRow } from "../../store/store.ts";
+import type { StoreStats } from "../../store/store.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import { contextOf, sendPage } from "./console-request.ts";
+import { recentFailures } from "./group-failures.ts";
 import { healthSentence } from "./health-sentence.ts";
 import { html, type Html } from "./html.ts";
 import { renderPage } from "./render-page.ts";
@@ -11,59 +12,30 @@ import type { ConsoleText } from "./text-en.ts";
 const HOURS = 2;
 const BAR_HOURS = 12;
 const HOUR = 3_600_000;
-
-interface FailureGroup {
-  route_id: string;
-  target: string | null;
-  code: string;
-  last_error: string;
-  count: number;
-}
-
-/** Failed deliveries of the window grouped by route and error code (from the latest 500), counted exactly. */
-export async function groupFailures(
-  deps: Pick<ConsoleDeps, "store">,
-  since: number | undefined,
-): Promise<FailureGroup[]> {
-  const page = await deps.store.listDeliveryPage({ status: "failed", since }, { limit: 500 });
-  const groups = new Map<string, FailureGroup>();
-  for (const row of page.data) {
-    const code = codeOf(row);
-    const key = `${row.route_id}\n${code}`;
-    if (!groups.has(key))
-      groups.set(key, {
-        route_id: row.route_id,
-        target: row.next_target,
-        code,
-        last_error: row.last_error ?? "",
-        count: 0,
-      });
-  }
-  for (const group of groups.values())
-    group.count = await deps.store.countDeliveries({
-      status: "failed",
-      route: group.route_id,
-      error_code: group.code,
-      since,
-    });
-  return [...groups.values()].sort((a, b) => b.count - a.count);
-}
-
-function codeOf(row: DeliveryRow): string {
-  return /^([a-z][a-z0-9_]*)/.exec(row.last_error ?? "")?.[1] ?? "unknown";
-}
+const SIZE_MAX_AGE = 60_000;
 
 /** GET /: the health sentence, then per-hour counts, failures, paused targets, the oldest waiting, the store's size. */
 export function overviewPage(deps: ConsoleDeps) {
+  // Counting every row takes a while at millions of events: the store's size may be a minute old.
+  let size: { at: number; stats: Promise<StoreStats> } | undefined;
+  const storeSize = (now: number) => {
+    if (!size || now - size.at >= SIZE_MAX_AGE || now < size.at)
+      size = { at: now, stats: deps.store.stats() };
+    const asked = size;
+    asked.stats.catch(() => {
+      if (size === asked) size = undefined;
+    });
+    return asked.stats;
+  };
   return async (_req: Request, res: Response): Promise<void> => {
     const context = contextOf(res);
     const { text } = context;
     const now = deps.now();
-    const [failures, targets, window, size, hours] = await Promise.all([
-      groupFailures(deps, now - HOURS * HOUR),
+    const window = await deps.store.windowStats(now - HOURS * HOUR, now);
+    const [failures, targets, size, hours] = await Promise.all([
+      recentFailures(deps, window),
       deps.operate.listTargets(),
-      deps.store.windowStats(now - HOURS * HOUR, now),
-      deps.store.stats(),
+      storeSize(now),
       perHour(deps, now),
     ]);
     const worst = failures[0];
