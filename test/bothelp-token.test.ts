@@ -3,7 +3,7 @@ import { startBothelpBridge, type BothelpBridge } from "./start-bothelp-bridge.t
 
 /**
  * The BotHelp OAuth2 token: cached per target, renewed before it expires, fetched once however
- * many actions wait for it, renewed once on a 401, and bad credentials fail clearly and quietly.
+ * many actions wait for it, renewed once on a 401, and refused credentials hold the target, clearly and quietly.
  */
 const routes = `  - id: tag
     source: forms
@@ -81,14 +81,16 @@ describe("the BotHelp token", () => {
     expect(b.fake.subscriber(101).tags).toEqual(["paid"]);
   });
 
-  it("fails the delivery when the renewed token is refused too", async () => {
+  it("holds the target when the renewed token is refused too: the delivery waits", async () => {
     b = await startBothelpBridge(routes, { fake: { subscribers } });
     b.fake.failNext({ path: "/v1/subscribers/100", status: 401, times: 2 });
     const eventId = await b.post({ id: 100 });
     const [delivery] = await b.t.settle();
-    expect(delivery?.status).toBe("failed");
-    expect((await b.attemptsOf(eventId)).map((a) => a.error_code)).toEqual(["http_401"]);
+    expect(delivery).toMatchObject({ status: "pending", attempts: 0 });
+    expect((await b.attemptsOf(eventId)).map((a) => a.error_code)).toEqual(["credentials_refused"]);
     expect(b.fake.tokenRequests).toBe(2);
+    const [state] = await b.t.bridge.store.targetStates(b.t.clock.now(), ["bothelp"]);
+    expect(state?.paused_by).toBe("credentials");
   });
 
   it("retries when the token endpoint is down", async () => {
@@ -105,7 +107,7 @@ describe("the BotHelp token", () => {
     ]);
   });
 
-  it("fails clearly on bad credentials, with no secret in attempts or logs", async () => {
+  it("holds the target clearly on bad credentials, with no secret in attempts or logs", async () => {
     const wrong = "a-wrong-secret-value";
     b = await startBothelpBridge(routes, {
       fake: { subscribers },
@@ -113,10 +115,10 @@ describe("the BotHelp token", () => {
     });
     const eventId = await b.post({ id: 100 });
     const [delivery] = await b.t.settle();
-    expect(delivery?.status).toBe("failed");
+    expect(delivery).toMatchObject({ status: "pending", attempts: 0 });
     const attempts = await b.attemptsOf(eventId);
     expect(attempts.map((a) => [a.outcome, a.error_code])).toEqual([
-      ["failed", "bothelp_auth_failed"],
+      ["retry", "bothelp_auth_failed"],
     ]);
     expect(attempts[0]?.error_message).toMatch(
       /BotHelp refused the client credentials of target "bothelp" \(token endpoint answered HTTP 400: invalid_client: Client authentication failed\); check client_id and client_secret/,

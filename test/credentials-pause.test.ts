@@ -62,7 +62,7 @@ describe("refused credentials", () => {
       [
         "botbridge: PROBLEM",
         "Target bothelp refused botbridge's credentials. It is paused and its deliveries wait; none is lost. Fix ${BOTHELP_CLIENT_ID}, ${BOTHELP_CLIENT_SECRET}, then reload the config or resume the target. " +
-          `${held[1]?.last_error ?? ""}`,
+          (held[1]?.last_error ?? ""),
         `http://localhost:${t.bridge.port}/targets/bothelp`,
       ].join("\n"),
     ]);

@@ -121,7 +121,7 @@ routes:
 
     expect(fake.calls.map((c) => c.path)).toEqual(["/oauth2/token", "/oauth2/token"]);
     expect(fake.calls[0]?.rawBody).toContain(encodeURIComponent(CLIENT_SECRET));
-    expect(delivery?.status).toBe("failed");
+    expect(delivery?.status).toBe("pending"); // held: the target refused the credentials
     expect(delivery?.last_error).toMatch(
       /^bothelp_auth_failed: .*HTTP 400: invalid_client: rejected .*client_secret=\*\*\*/,
     );

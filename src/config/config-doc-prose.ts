@@ -26,7 +26,7 @@ export const configDocProse = {
     "- `$$` writes a literal `$`.",
     "- A plain (unquoted) value that is exactly one variable takes the type its text reads as: `port: ${PORT:-8080}` is a number, `dry_run: ${DRY_RUN:-true}` a boolean. A quoted value, or a variable inside other text, stays text.",
     "- Variables are replaced in values, not in keys, after the YAML is parsed, so a value from the environment never adds YAML structure.",
-    "- Values taken from the environment under `targets` and `sources` are secrets (tokens, client secrets, header values) and are masked in logs, stored attempts, action outputs and error messages, as written and in every encoding they take on the wire (percent- and form-encoded, JSON-escaped, inside base64 as in Basic auth); addresses, kinds, time zones, numbers and switches are not.",
+    "- Values taken from the environment under `targets`, `sources`, `admin` and `alerts` (except `chat_id`) are secrets (tokens, client secrets, header values), as are `alerts.channels.telegram.bot_token` and the alert webhook's header values however written, and are masked in logs, stored attempts, action outputs and error messages, as written and in every encoding they take on the wire (percent- and form-encoded, JSON-escaped, inside base64 as in Basic auth); addresses, kinds, time zones, numbers and switches are not.",
     "",
     "Some settings are also read from the environment directly, and win over the file:",
     "",

@@ -1,8 +1,12 @@
 import type { Logger } from "pino";
 import type { AlertChannel, AlertMessage } from "./alert-channel.ts";
 
-/** Reports each send to the metrics (h15-metrics' "alerts sent by channel and outcome"). */
-export type AlertSentHook = (channel: string, outcome: "sent" | "failed" | "retried") => void;
+/**
+ * Reports each message sent, or given up on, to the metrics: the shape of Telemetry.alertSent
+ * (src/core/telemetry.ts, "alerts sent by channel and outcome"); a send that will be tried again
+ * is not reported until it is sent or given up.
+ */
+export type AlertSentHook = (alert: { channel: string; outcome: "sent" | "failed" }) => void;
 
 export interface AlertOutbox {
   /** Queues a message for every channel. */
@@ -50,7 +54,7 @@ export function createAlertOutbox(deps: {
       };
       if (result.ok) {
         queue.shift();
-        deps.onSent?.(channel.name, "sent");
+        deps.onSent?.({ channel: channel.name, outcome: "sent" });
         deps.log.info({ ...about, code: "alert_sent" }, "alert sent");
         continue;
       }
@@ -58,12 +62,11 @@ export function createAlertOutbox(deps: {
       if (result.retryable && head.tries < MAX_TRIES) {
         const wait = result.retryAfterMs ?? BACKOFF_MS * head.tries;
         blockedUntil.set(channel.name, deps.now() + wait);
-        deps.onSent?.(channel.name, "retried");
         deps.log.warn({ ...about, code: result.code, retry_in_ms: wait }, result.message);
         return;
       }
       queue.shift();
-      deps.onSent?.(channel.name, "failed");
+      deps.onSent?.({ channel: channel.name, outcome: "failed" });
       deps.log.error({ ...about, code: result.code }, `alert not sent: ${result.message}`);
     }
   };

@@ -33,7 +33,7 @@ export interface AlertsDeps {
   log: Logger;
   /** Deliveries became due again (a target was resumed). */
   wake: () => void;
-  /** Each send, for the metrics. */
+  /** Each message sent or given up on, for the metrics: wire it to telemetry.alertSent. */
   onSent?: AlertSentHook;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "../../core/duration-schema.ts";
+import { ISSUE_ENDPOINTS } from "../alerts/issue-endpoints.ts";
 import { defineEndpoint, type Endpoint } from "./define-endpoint.ts";
 import {
   bulkBody,
@@ -211,4 +212,5 @@ export const OPERATOR_ENDPOINTS: Endpoint[] = [
     errors: badQuery,
     handle: async (op, { query }) => answer(await op.listAudit(pageOfInput(query))),
   }),
+  ...ISSUE_ENDPOINTS,
 ];

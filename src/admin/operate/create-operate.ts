@@ -19,6 +19,7 @@ import type {
 import type { Page, PageRequest } from "../../store/operator-store.ts";
 import { describeDelivery } from "./describe-delivery.ts";
 import { describeEvent } from "./describe-event.ts";
+import { createIssueOperations, type IssueOperations } from "../alerts/create-issue-operations.ts";
 import type { OperateDeps } from "./operate-deps.ts";
 import { changeDelivery } from "./change-delivery.ts";
 import { replayEvent } from "./replay-event.ts";
@@ -41,7 +42,7 @@ import {
  * things throw HttpError 404 `not_found`, changes that do not fit a delivery's state 409.
  * Times are ISO 8601 strings, as the API answers them.
  */
-export interface Operate {
+export interface Operate extends IssueOperations {
   /** Events newest first; `q` searches the stored request (phones and e-mails in any spelling). */
   listEvents(
     query: Omit<EventsQuery, "cursor" | "limit">,
@@ -149,6 +150,7 @@ export function createOperate(deps: OperateDeps): Operate {
       const result = await store.listAudit(page);
       return { data: result.data.map(auditView), next_cursor: result.next_cursor };
     },
+    ...createIssueOperations(deps),
     async settled() {
       await Promise.all([...running]);
     },
