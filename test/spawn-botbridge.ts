@@ -18,16 +18,27 @@ export interface SpawnedBotbridge {
 /**
  * Starts `botbridge serve` as a real child process on a free loopback port and resolves once
  * its /healthz answers; rejects with its output if it exits first or takes over `timeoutMs`.
+ * `command` runs it another way (a systemd unit's ExecStart, from its WorkingDirectory `cwd`).
  */
 export async function spawnBotbridge(options: {
   config: string;
   env: Record<string, string>;
   timeoutMs?: number;
+  command?: readonly [string, ...string[]];
+  cwd?: string;
 }): Promise<SpawnedBotbridge> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, "--config", options.config, "serve"], {
+  const [file, ...args] = options.command ?? [
+    process.execPath,
+    BIN,
+    "--config",
+    options.config,
+    "serve",
+  ];
+  const child = spawn(file, args, {
     env: { PATH: process.env.PATH ?? "", ...options.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

@@ -39,13 +39,18 @@ export const serverSchema = z
         examples: [1],
       }),
     shutdown_timeout: durationSchema.prefault("30s").meta({
-      description: "How long in-flight actions may run after SIGTERM.",
+      description:
+        "How long in-flight actions may run after SIGTERM or Ctrl-C (a second signal cuts them short; cut-short deliveries run again after the restart).",
       examples: ["1m"],
     }),
     log_level: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace"])
       .default("info")
-      .meta({ description: "Least severe log lines written (pino levels).", examples: ["debug"] }),
+      .meta({
+        description:
+          "Least severe log lines written (pino levels); a reload (SIGHUP) applies a change at once. The other server settings take a restart.",
+        examples: ["debug"],
+      }),
   })
   .meta({ description: "The HTTP server." });
 
