@@ -18,6 +18,8 @@ import { createRouteCache, type RouteCache } from "./dispatch/route-cache.ts";
 import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
+import { createMetrics } from "./admin/metrics/create-metrics.ts";
+import { readVersion } from "./admin/metrics/register-build-info.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -79,6 +81,12 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   let targets: TargetRuntimes = buildTargets(config, rateLimits, masker);
   let routes: RouteCache = createRouteCache(config, actions);
   const byType = new Map<string, Action>(actions.map((a) => [a.type, a]));
+  const { registry, telemetry } = createMetrics({
+    store,
+    now,
+    targets: () => Object.keys(config.targets),
+    version: readVersion(),
+  });
   const deliveryDeps = (): DeliveryDeps => ({
     store,
     owner,
@@ -91,6 +99,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     log,
     masker,
     now,
+    telemetry,
   });
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
@@ -104,6 +113,11 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     now,
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
+    telemetry,
+    metrics: {
+      registry,
+      tokens: () => [config.settings.metrics.token ?? ""].filter((t) => t !== ""),
+    },
   });
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -153,6 +167,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       if (!next.ok) {
         const problems = next.problems.map(formatProblem);
         log.error({ problems }, "config reload refused; the last good config stays in use");
+        telemetry.configReloaded({ outcome: "refused" });
         return problems;
       }
       const old = targets;
@@ -164,6 +179,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       ingestRules = ingestRulesOf(config);
       await old.close();
       log.info({ routes: config.routes.length }, "config reloaded");
+      telemetry.configReloaded({ outcome: "applied" });
       return [];
     },
     async stop() {

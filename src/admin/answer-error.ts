@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, Response } from "express";
 import { HttpError } from "../core/http-error.ts";
+import type { HookLocals } from "./metrics/observe-hook-request.ts";
 
 /** The shape of the errors body-parser, raw-body, zlib and the router hand to Express. */
 interface PassedError {
@@ -58,6 +59,8 @@ function clientError(e: PassedError, req: Request): HttpError | undefined {
 
 export function sendError(res: Response, error: HttpError): void {
   if (res.headersSent) return;
+  // what observeHookRequest counts a refused webhook under
+  (res.locals as HookLocals).error_code = error.code;
   res
     .status(error.status)
     .set(error.headers)

@@ -3,11 +3,13 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ServerSettings } from "../config/server-schema.ts";
 import type { IngestRules } from "../ingest/ingest-rules.ts";
-import type { HookResponse } from "../sources/hook-request.ts";
 import { HttpError } from "../core/http-error.ts";
-import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
+import { noTelemetry, type Telemetry } from "../core/telemetry.ts";
+import { receiveHook, type ReceiveDeps, type ReceivedHook } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import { observeHookRequest, type HookLocals } from "./metrics/observe-hook-request.ts";
+import { serveMetrics, type MetricsEndpoint } from "./metrics/serve-metrics.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
@@ -20,9 +22,13 @@ export interface AppDeps {
   onAccepted: () => void;
   /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
   accepting: () => boolean;
+  /** What webhooks and their deliveries are counted by (nothing counted when absent). */
+  telemetry?: Telemetry;
+  /** GET /metrics (absent: not served). */
+  metrics?: MetricsEndpoint;
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, /metrics; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -47,6 +53,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  const telemetry = deps.telemetry ?? noTelemetry;
+  // before the body limit, so a request refused for its size is counted too
+  app.use(
+    "/hooks/:source",
+    observeHookRequest(telemetry, (name) => deps.rules().sources.has(name)),
+  );
   app.use(refuseOversizedBody(settings.body_limit));
 
   app.get("/healthz", (_req, res) => {
@@ -69,6 +81,8 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  if (deps.metrics) app.get("/metrics", serveMetrics(deps.metrics));
+
   app.all(
     "/hooks/:source",
     express.raw({ type: () => true, limit: settings.body_limit }),
@@ -83,9 +97,10 @@ export function createApp(deps: AppDeps) {
         log: req.log,
         now: deps.now,
         onAccepted: deps.onAccepted,
+        telemetry,
       };
       const queryAt = req.originalUrl.indexOf("?");
-      const answer: HookResponse = await receiveHook(
+      const answer: ReceivedHook = await receiveHook(
         {
           source: req.params.source,
           method: req.method,
@@ -98,6 +113,7 @@ export function createApp(deps: AppDeps) {
         },
         receive,
       );
+      (res.locals as HookLocals).hook_outcome = answer.outcome;
       res.status(answer.status).set(answer.headers ?? {});
       if (typeof answer.body === "string") res.type("text/plain").send(answer.body);
       else res.json(answer.body);

@@ -113,17 +113,18 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
   warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
-  const { server, storage, delivery, templates: templateSettings } = parsed.data;
+  const { server, storage, delivery, templates: templateSettings, metrics } = parsed.data;
   return {
     ok: true,
     config: {
       file,
-      settings: { server, storage, delivery, templates: templateSettings },
+      settings: { server, storage, delivery, templates: templateSettings, metrics },
       targets: parsed.data.targets,
       sources,
       routes,
       functions,
-      secrets: env.secrets,
+      // the metrics token is a secret even when written in the file
+      secrets: metrics.token ? new Set([...env.secrets, metrics.token]) : env.secrets,
     },
     warnings: sortProblems(warned.map(place)),
   };

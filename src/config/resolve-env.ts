@@ -70,7 +70,7 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
 }
 
 /**
- * Values from the environment under targets and sources are secrets (tokens, client secrets,
+ * Values from the environment under targets, sources and metrics are secrets (tokens, client secrets,
  * header values, signing keys), except settings that are plainly public: addresses, kinds,
  * time zones, numbers and switches.
  */
@@ -78,7 +78,7 @@ const PUBLIC_KEYS =
   /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|include_event_id|preset|window|tolerance|algorithm|encoding)$/;
 
 function isSecretPath(path: ProblemPath): boolean {
-  if (path[0] !== "targets" && path[0] !== "sources") return false;
+  if (path[0] !== "targets" && path[0] !== "sources" && path[0] !== "metrics") return false;
   const last = path[path.length - 1];
   return !(typeof last === "string" && PUBLIC_KEYS.test(last));
 }

@@ -10,6 +10,7 @@ import {
   type DeliveryListener,
 } from "./listen-for-deliveries.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
+import { measurePostgresSize } from "./measure-postgres-size.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import { purgePostgres } from "./purge-postgres.ts";
 import type { Store } from "./store.ts";
@@ -83,6 +84,10 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
 
     purge(before, now) {
       return purgePostgres(pool, before, now);
+    },
+
+    sizeBytes() {
+      return measurePostgresSize(pool);
     },
 
     async ping() {

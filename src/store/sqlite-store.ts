@@ -11,6 +11,7 @@ import { guardDatabaseFile } from "./guard-database-file.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { insertSqliteEvent } from "./insert-sqlite-event.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
+import { measureSqliteSize } from "./measure-sqlite-size.ts";
 import { prepareCached } from "./prepare-cached.ts";
 import { purgeSqlite } from "./purge-sqlite.ts";
 import { readMigrations } from "./read-migrations.ts";
@@ -125,6 +126,10 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
 
     purge(before, now) {
       return purgeSqlite(writes, statement, before, now);
+    },
+
+    sizeBytes() {
+      return measureSqliteSize(statement, path);
     },
 
     watch() {
