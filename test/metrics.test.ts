@@ -100,6 +100,9 @@ describe("GET /metrics", () => {
     expect(
       valueOf(m, "botbridge_oldest_waiting_delivery_age_seconds", { ...store, target: "sink" }),
     ).toBe(0);
+    expect(
+      valueOf(m, "botbridge_target_last_success_timestamp_seconds", { ...store, target: "sink" }),
+    ).toBe((bridge.clock.now() - 1000) / 1000);
     expect(valueOf(m, "botbridge_store_size_bytes", store)).toBeGreaterThan(4096);
     expect(samplesOf(m, "botbridge_build_info")[0]?.labels).toEqual({
       version: "0.1.0",
@@ -125,6 +128,27 @@ describe("GET /metrics", () => {
     for (let i = 0; i < 2; i += 1) expect(succeeded((await scrape(bridge)).families)).toBe(1);
     bridge.clock.advance(1000);
     expect(succeeded((await scrape(bridge)).families)).toBe(2);
+  });
+
+  it("shows a target paused by a 429 and the age of its oldest waiting delivery", async () => {
+    const bridge = await start();
+    sink?.failNext({ status: 429, headers: { "retry-after": "600" } });
+    await bridge.send({ n: 1 });
+    await bridge.settle();
+    bridge.clock.advance(60_000);
+    const { families: m } = await scrape(bridge);
+    const sinkStore = { scope: "store", target: "sink" };
+    expect(valueOf(m, "botbridge_target_paused", sinkStore)).toBe(1);
+    expect(valueOf(m, "botbridge_oldest_waiting_delivery_age_seconds", sinkStore)).toBe(60);
+    expect(valueOf(m, "botbridge_deliveries", { scope: "store", status: "pending" })).toBe(1);
+    expect(
+      samplesOf(m, "botbridge_attempts_total", { target: "sink" }).map((s) => [
+        s.labels.outcome,
+        s.labels.status_class,
+        s.value,
+      ]),
+    ).toEqual([["retry", "4xx", 1]]);
+    expect(samplesOf(m, "botbridge_target_last_success_timestamp_seconds")).toEqual([]);
   });
 
   it("keeps the same series under 10,000 distinct events and unknown source names", async () => {

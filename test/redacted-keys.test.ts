@@ -57,3 +57,17 @@ describe("keys built from a redacted field", () => {
     expect(JSON.stringify(t.logs).toLowerCase()).not.toContain("ivan.petrov");
   });
 });
+
+describe("search terms of a stored event", () => {
+  it("find it by a phone written differently, never by a redacted field's value", async () => {
+    const { event_id } = (await post({ n: 3, phone: "8 (912) 345-67-89", email: EMAIL })) as {
+      event_id: string;
+    };
+    const { store } = t.bridge;
+    const found = async (terms: string[]) =>
+      (await store.listEvents({ terms }, { limit: 10 })).data.map((e) => e.id);
+    expect(await found(["+79123456789"])).toEqual([event_id]);
+    expect(await found([EMAIL.toLowerCase()])).toEqual([]);
+    expect(await found(["ivan"])).toEqual([]);
+  });
+});

@@ -8,5 +8,6 @@ export function ingestRulesOf(config: Config): IngestRules {
     routes: config.routes,
     redact: config.settings.storage.redact,
     depthLimit: config.settings.server.depth_limit,
+    defaultCountry: config.settings.templates.default_country,
   };
 }

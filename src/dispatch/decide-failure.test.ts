@@ -20,7 +20,7 @@ const fresh: DeliveryState = {
   attempts: 0,
   outputs: {},
   wait_since: null,
-  created_at: NOW - H,
+  run_since: NOW - H,
 };
 const on = (changes: Partial<DeliveryState>): DeliveryState => ({ ...fresh, ...changes });
 const e503 = "http_503: 503 Service Unavailable";
@@ -141,7 +141,7 @@ describe("decideFailure", () => {
     ],
     [
       "a retryable failure past max_age gives up",
-      on({ attempts: 4, created_at: NOW - 25 * H }),
+      on({ attempts: 4, run_since: NOW - 25 * H }),
       retry(),
       undefined,
       {
@@ -153,8 +153,16 @@ describe("decideFailure", () => {
       ["error max_age_exceeded"],
     ],
     [
+      "max_age counts from run_since (a retry by hand restarts it), whatever the attempts",
+      on({ attempts: 4, run_since: NOW - 23 * H }),
+      retry(),
+      undefined,
+      { change: pending({ attempts: 5, next_attempt_at: NOW + 300 * S }), attempt: "retry" },
+      ["warn http_503"],
+    ],
+    [
       "a 429 past max_age gives up, and still pauses the target",
-      on({ created_at: NOW - 24 * H }),
+      on({ run_since: NOW - 24 * H }),
       throttled(5 * S),
       undefined,
       {
@@ -220,7 +228,7 @@ describe("decideFailure", () => {
     ["an opened circuit", fresh, retry(), NOW + H, { until: "2025-01-01T13:00:00.000Z" }],
     [
       "giving up at max_age",
-      on({ created_at: 0 }),
+      on({ run_since: 0 }),
       retry(),
       undefined,
       { code: "max_age_exceeded", last_code: "http_503", action: "http.request" },

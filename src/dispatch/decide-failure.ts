@@ -59,7 +59,7 @@ export function decideFailure(
   const attempts = failure.throttled ? delivery.attempts : delivery.attempts + 1;
   const pause = pauseOf(failure, opened, target, now, policy);
   const paused = pause ? [pauseLine(pause, failure.throttled)] : [];
-  const age = now - delivery.created_at;
+  const age = now - delivery.run_since;
   if (age >= policy.maxAge) {
     const why = `still failing after ${Math.round(age / 3_600_000)} h; last error ${lastError}`;
     const gaveUp: LogLine = {

@@ -23,7 +23,7 @@ const fresh: DeliveryState = {
   attempts: 0,
   outputs: {},
   wait_since: null,
-  created_at: NOW - 60 * S,
+  run_since: NOW - 60 * S,
 };
 const on = (changes: Partial<DeliveryState>): DeliveryState => ({ ...fresh, ...changes });
 const sent: Exchange = {

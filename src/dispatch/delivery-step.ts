@@ -8,7 +8,7 @@ import type { Failure } from "./classify-failure.ts";
 /** Where a delivery stands: its claimed row, moved on by the actions done since the claim. */
 export type DeliveryState = Pick<
   ClaimedDelivery,
-  "next_action" | "attempts" | "outputs" | "wait_since" | "created_at"
+  "next_action" | "attempts" | "outputs" | "wait_since" | "run_since"
 >;
 
 /** What the outcome is judged by: the route's actions and the delivery settings that apply. */

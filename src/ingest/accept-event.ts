@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { selectRoutes, type RouteSelection } from "../routing/select-routes.ts";
-import { redactEvent } from "../store/redact-event.ts";
+import { REDACTED, redactEvent } from "../store/redact-event.ts";
 import type { IngestResult, NewDelivery, Store } from "../store/store.ts";
 import type { CompiledTemplate } from "../templates/compile-template.ts";
 import { eventContext } from "../templates/event-context.ts";
@@ -8,6 +8,7 @@ import type { TemplateContext } from "../templates/template-context.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
 import { newEventId } from "../core/new-event-id.ts";
 import type { Telemetry } from "../core/telemetry.ts";
+import { searchTermsOf, searchTextOf } from "./extract-search-terms.ts";
 import type { IngestRules } from "./ingest-rules.ts";
 
 export interface Accepted {
@@ -49,7 +50,17 @@ export async function acceptEvent(
       ? undefined
       : { key: dedupeKey, expires_at: Date.parse(event.received_at) + source.config.dedupe_window };
   const stored = redactEvent(event, rules.redact);
-  const result = await store.ingest({ event: stored, deliveries, ...(dedupe ? { dedupe } : {}) });
+  // searchable by what is stored: masked values are never terms
+  const terms = searchTermsOf(
+    searchTextOf([stored.body, stored.query], REDACTED),
+    rules.defaultCountry,
+  );
+  const result = await store.ingest({
+    event: stored,
+    deliveries,
+    terms,
+    ...(dedupe ? { dedupe } : {}),
+  });
   const delivery_ids = result.duplicate ? [] : deliveries.map((d) => d.id);
   if (!result.duplicate)
     for (const d of deliveries) deps.telemetry?.deliveryCreated({ route: d.route_id });

@@ -12,4 +12,6 @@ export interface IngestRules {
   redact: readonly string[];
   /** `server.depth_limit`: deeper bodies are refused with 400 body_too_deep. */
   depthLimit: number;
+  /** `templates.default_country`: phone numbers in stored events are searchable in E.164. */
+  defaultCountry: string;
 }

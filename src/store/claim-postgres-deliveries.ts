@@ -17,7 +17,9 @@ export async function claimPostgresDeliveries(
            WHERE d.status IN ('pending', 'running') AND d.next_attempt_at <= $2
              AND (d.order_key IS NULL OR NOT EXISTS (
                SELECT 1 FROM deliveries e WHERE e.order_key = d.order_key AND e.status IN ('pending', 'running') AND e.seq < d.seq))
-             AND (d.next_target IS NULL OR d.next_target NOT IN (SELECT target FROM target_pauses WHERE until > $2))
+             AND (d.next_target IS NULL OR d.next_target NOT IN (
+               SELECT target FROM target_pauses WHERE until > $2
+               UNION ALL SELECT target FROM target_holds WHERE until IS NULL OR until > $2))
            ORDER BY d.next_attempt_at, d.seq
            LIMIT $4
            FOR UPDATE OF d SKIP LOCKED)
@@ -26,7 +28,8 @@ export async function claimPostgresDeliveries(
          WHERE d.seq = due.seq AND ev.id = d.event_id
          RETURNING ${POSTGRES_DELIVERY_COLUMNS}, ev.source AS ev_source, ev.received_at AS ev_received_at,
            ev.method AS ev_method, ev.path AS ev_path, ev.content_type AS ev_content_type,
-           ev.query AS ev_query, ev.headers AS ev_headers, ev.body AS ev_body`,
+           ev.query AS ev_query, ev.headers AS ev_headers, ev.body AS ev_body,
+           (SELECT s.snapshot FROM route_snapshots s WHERE s.hash = d.route_hash) AS route_snapshot`,
     [owner, now, now + lease_ms, limit],
   );
   return claimed.map((row): ClaimedDelivery => ({
@@ -45,7 +48,9 @@ export async function claimPostgresDeliveries(
       },
       alreadyParsed,
     ),
-    route_snapshot: row.route_snapshot as Record<string, unknown>,
+    // a snapshot missing (never expected) fails the delivery as a route that does not compile
+    route_snapshot: (row.route_snapshot ?? {}) as Record<string, unknown>,
     wait_since: row.wait_since as number | null,
+    run_since: row.run_since as number,
   }));
 }

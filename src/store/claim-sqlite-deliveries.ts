@@ -21,7 +21,9 @@ export async function claimSqliteDeliveries(
             WHERE d.status IN ('pending', 'running') AND d.next_attempt_at <= :now
               AND (d.order_key IS NULL OR NOT EXISTS (
                 SELECT 1 FROM deliveries e WHERE e.order_key = d.order_key AND e.status IN ('pending', 'running') AND e.seq < d.seq))
-              AND (d.next_target IS NULL OR d.next_target NOT IN (SELECT target FROM target_pauses WHERE until > :now))
+              AND (d.next_target IS NULL OR d.next_target NOT IN (
+                SELECT target FROM target_pauses WHERE until > :now
+                UNION ALL SELECT target FROM target_holds WHERE until IS NULL OR until > :now))
             ORDER BY d.next_attempt_at, d.seq
             LIMIT :limit)
           RETURNING ${SQLITE_DELIVERY_COLUMNS}`).all({
@@ -40,6 +42,14 @@ export async function claimSqliteDeliveries(
       .all(JSON.stringify(eventIds))
       .map((r) => [r.id as string, readEventRow(r, parseJsonText)]),
   );
+  const hashes = [...new Set(rows.map((r) => r.route_hash as string))];
+  const snapshots = new Map(
+    statement(
+      "SELECT hash, snapshot FROM route_snapshots WHERE hash IN (SELECT value FROM json_each(?))",
+    )
+      .all(JSON.stringify(hashes))
+      .map((r) => [r.hash as string, r.snapshot as string]),
+  );
   return rows.flatMap((row): ClaimedDelivery[] => {
     const event = events.get(row.event_id as string);
     if (!event) return [];
@@ -48,8 +58,13 @@ export async function claimSqliteDeliveries(
       {
         ...d,
         event,
-        route_snapshot: JSON.parse(row.route_snapshot as string) as Record<string, unknown>,
+        // a snapshot missing (never expected) fails the delivery as a route that does not compile
+        route_snapshot: JSON.parse(snapshots.get(row.route_hash as string) ?? "{}") as Record<
+          string,
+          unknown
+        >,
         wait_since: row.wait_since as number | null,
+        run_since: row.run_since as number,
       },
     ];
   });

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { PAUSED_SQL } from "./paused-sql.ts";
 import type { Store } from "./store.ts";
 
 /** The PostgreSQL `target_pauses` table: a pause only ever lengthens; the latest reason is kept. */
@@ -13,10 +14,7 @@ export function createPostgresPauses(pool: pg.Pool): Pick<Store, "pauseTarget" |
     },
 
     async pausedTargets(now) {
-      const { rows: paused } = await pool.query<Record<string, unknown>>(
-        "SELECT target, until FROM target_pauses WHERE until > $1",
-        [now],
-      );
+      const { rows: paused } = await pool.query<Record<string, unknown>>(PAUSED_SQL, [now]);
       return new Map(paused.map((r) => [r.target as string, r.until as number]));
     },
   };

@@ -1,5 +1,6 @@
 import type { GroupCommit } from "./group-commit.ts";
 import type { PreparedStatements } from "./prepare-cached.ts";
+import { PAUSED_SQL } from "./paused-sql.ts";
 import type { Store } from "./store.ts";
 
 /** The SQLite `target_pauses` table: a pause only ever lengthens; the latest reason is kept. */
@@ -17,7 +18,7 @@ export function createSqlitePauses(
     },
 
     pausedTargets(now) {
-      const rows = statement("SELECT target, until FROM target_pauses WHERE until > ?").all(now);
+      const rows = statement(PAUSED_SQL.replaceAll("$1", "?1")).all(now);
       return Promise.resolve(new Map(rows.map((r) => [r.target as string, r.until as number])));
     },
   };

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { DUE_CHANNEL } from "./listen-for-deliveries.ts";
-import type { IngestInput, IngestResult } from "./store.ts";
+import { hashRouteSnapshot } from "./hash-route-snapshot.ts";
+import type { IngestInput, IngestResult, NewDelivery } from "./store.ts";
 
 /**
  * The PostgreSQL ingest, in one statement (one round trip, atomic). `input` arrives with its
@@ -8,7 +9,7 @@ import type { IngestInput, IngestResult } from "./store.ts";
  */
 export async function insertPostgresEvent(
   pool: pg.Pool,
-  { event, deliveries, dedupe }: IngestInput,
+  { event, deliveries, dedupe, terms = [] }: IngestInput,
 ): Promise<IngestResult> {
   // One statement, one round trip, atomic: the dedupe key is taken (or, while unexpired, the
   // stored one kept: a concurrent ingest of the same key waits here for the first), and only
@@ -24,14 +25,21 @@ export async function insertPostgresEvent(
              expires_at = CASE WHEN k.expires_at > $3 THEN k.expires_at ELSE excluded.expires_at END
            RETURNING event_id),
          stored AS (
-           INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+           INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body, terms)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $14::text[]
            WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.event_id <> $1)
            RETURNING id),
+         termed AS (
+           INSERT INTO event_terms (term, event_id) SELECT t, stored.id FROM stored, unnest($14::text[]) AS t
+           ON CONFLICT DO NOTHING),
+         snapshots AS (
+           INSERT INTO route_snapshots (hash, snapshot)
+           SELECT DISTINCT ON (x.hash) x.hash, x.snapshot FROM stored, json_to_recordset($12::json) AS x(hash text, snapshot json)
+           ON CONFLICT (hash) DO NOTHING),
          queued AS (
-           INSERT INTO deliveries (id, event_id, route_id, route_snapshot, status, next_attempt_at, order_key, next_target, created_at, updated_at)
-           SELECT x.id, stored.id, x.route_id, x.route_snapshot, 'pending', $3, x.order_key, x.next_target, $3, $3
-           FROM stored, json_to_recordset($12::json) AS x(id text, route_id text, route_snapshot json, order_key text, next_target text)
+           INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, order_key, next_target, created_at, updated_at, run_since)
+           SELECT x.id, stored.id, x.route_id, x.hash, 'pending', $3, x.order_key, x.next_target, $3, $3, $3
+           FROM stored, json_to_recordset($12::json) AS x(id text, route_id text, hash text, order_key text, next_target text)
            RETURNING 1)
          SELECT (SELECT event_id FROM kept) AS kept,
            (SELECT count(*) FROM (SELECT pg_notify($13, current_schema()) FROM queued LIMIT 1) n) AS notified`,
@@ -47,12 +55,51 @@ export async function insertPostgresEvent(
       event.body === undefined ? null : JSON.stringify(event.body),
       dedupe?.key ?? null,
       dedupe?.expires_at ?? null,
-      JSON.stringify(deliveries),
+      deliveriesJson(deliveries),
       DUE_CHANNEL,
+      terms.length === 0 ? null : terms,
     ],
   );
   const kept = row?.kept as string | null | undefined;
   return kept && kept !== event.id
     ? { duplicate: true, event_id: kept }
     : { duplicate: false, event_id: event.id };
+}
+
+/** New deliveries of a stored event (a replay), pending at `now`; instances are woken. */
+export async function insertPostgresDeliveries(
+  pool: pg.Pool,
+  eventId: string,
+  deliveries: readonly NewDelivery[],
+  now: number,
+): Promise<void> {
+  if (deliveries.length === 0) return;
+  await pool.query(
+    `WITH x AS (
+           SELECT * FROM json_to_recordset($2::json)
+             AS x(id text, route_id text, hash text, snapshot json, order_key text, next_target text)),
+         snapshots AS (
+           INSERT INTO route_snapshots (hash, snapshot) SELECT DISTINCT ON (x.hash) x.hash, x.snapshot FROM x
+           ON CONFLICT (hash) DO NOTHING),
+         queued AS (
+           INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, order_key, next_target, created_at, updated_at, run_since)
+           SELECT x.id, $1, x.route_id, x.hash, 'pending', $3, x.order_key, x.next_target, $3, $3, $3 FROM x
+           RETURNING 1)
+         SELECT pg_notify($4, current_schema()) FROM queued LIMIT 1`,
+    [eventId, deliveriesJson(deliveries), now, DUE_CHANNEL],
+  );
+}
+
+/** The deliveries as the recordset the statements read: each snapshot with its hash. */
+function deliveriesJson(deliveries: readonly NewDelivery[]): string {
+  return JSON.stringify(
+    deliveries.map((d) => ({
+      id: d.id,
+      route_id: d.route_id,
+      hash: hashRouteSnapshot(d.route_snapshot),
+      snapshot: d.route_snapshot,
+      order_key: d.order_key,
+      next_target: d.next_target,
+    })),
+  );
 }

@@ -1,5 +1,6 @@
+import { hashRouteSnapshot } from "./hash-route-snapshot.ts";
 import type { PreparedStatements } from "./prepare-cached.ts";
-import type { IngestInput, IngestResult } from "./store.ts";
+import type { IngestInput, IngestResult, NewDelivery } from "./store.ts";
 
 /**
  * The SQLite ingest, run inside a group-commit transaction: a dedupe key stored for the source
@@ -8,7 +9,7 @@ import type { IngestInput, IngestResult } from "./store.ts";
  */
 export function insertSqliteEvent(
   statement: PreparedStatements,
-  { event, deliveries, dedupe }: IngestInput,
+  { event, deliveries, dedupe, terms = [] }: IngestInput,
 ): IngestResult {
   const now = Date.parse(event.received_at);
   if (dedupe) {
@@ -21,7 +22,7 @@ export function insertSqliteEvent(
     ).run(event.source, dedupe.key, event.id, dedupe.expires_at);
   }
   statement(
-    "INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   ).run(
     event.id,
     event.source,
@@ -32,22 +33,30 @@ export function insertSqliteEvent(
     JSON.stringify(event.query),
     JSON.stringify(event.headers),
     event.body === undefined ? null : JSON.stringify(event.body),
+    terms.length === 0 ? null : JSON.stringify(terms),
+  );
+  const term = statement("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?, ?)");
+  for (const t of terms) term.run(t, event.id);
+  insertSqliteDeliveries(statement, event.id, deliveries, now);
+  return { duplicate: false, event_id: event.id };
+}
+
+/** Deliveries of a stored event, pending at `now`, each route snapshot stored once. */
+export function insertSqliteDeliveries(
+  statement: PreparedStatements,
+  eventId: string,
+  deliveries: readonly NewDelivery[],
+  now: number,
+): void {
+  const snapshot = statement(
+    "INSERT OR IGNORE INTO route_snapshots (hash, snapshot) VALUES (?, ?)",
   );
   const insert = statement(
-    "INSERT INTO deliveries (id, event_id, route_id, route_snapshot, status, next_attempt_at, order_key, next_target, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)",
+    "INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, order_key, next_target, created_at, updated_at, run_since) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
   );
   for (const d of deliveries) {
-    insert.run(
-      d.id,
-      event.id,
-      d.route_id,
-      JSON.stringify(d.route_snapshot),
-      now,
-      d.order_key,
-      d.next_target,
-      now,
-      now,
-    );
+    const hash = hashRouteSnapshot(d.route_snapshot);
+    snapshot.run(hash, JSON.stringify(d.route_snapshot));
+    insert.run(d.id, eventId, d.route_id, hash, now, d.order_key, d.next_target, now, now, now);
   }
-  return { duplicate: false, event_id: event.id };
 }

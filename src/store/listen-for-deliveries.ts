@@ -12,14 +12,15 @@ export interface DeliveryListener {
 
 /**
  * Keeps one connection LISTENing on DUE_CHANNEL and calls `onDue` for every notification about
- * this store's schema. A lost connection is opened again with backoff (1 s doubling to 30 s), and
+ * this store's schema: `changed` when an operator's change (a retry, a pause, a resume) was
+ * notified as `<schema> changed`, so pauses are read again. A lost connection is opened again with backoff (1 s doubling to 30 s), and
  * `onDue` is called after each reconnect, since notifications sent meanwhile are lost; the
  * dispatcher's polling covers the gap either way.
  */
 export function listenForDeliveries(
   url: string,
   options: PostgresOptions,
-  onDue: () => void,
+  onDue: (changed: boolean) => void,
 ): DeliveryListener {
   let client: pg.Client | undefined;
   let closed = false;
@@ -50,7 +51,8 @@ export function listenForDeliveries(
       const { rows } = await next.query<{ schema: string }>("SELECT current_schema() AS schema");
       const schema = rows[0]?.schema ?? "public";
       next.on("notification", (message) => {
-        if (message.payload === schema) onDue();
+        if (message.payload === schema) onDue(false);
+        else if (message.payload === `${schema} changed`) onDue(true);
       });
       await next.query(`LISTEN ${DUE_CHANNEL}`);
       if (closed) {
@@ -58,7 +60,7 @@ export function listenForDeliveries(
         return;
       }
       client = next;
-      if (failures > 0) onDue();
+      if (failures > 0) onDue(true);
       failures = 0;
     } catch (error) {
       options.log?.warn({ err: error, code: "store_unavailable" }, "cannot listen for deliveries");

@@ -1,5 +1,11 @@
 import type pg from "pg";
+import { movePostgresRouteSnapshots } from "./move-postgres-route-snapshots.ts";
 import { readMigrations } from "./read-migrations.ts";
+
+/** Data moves in TypeScript, run right after the migration of that version. */
+const AFTER: Record<number, (client: pg.PoolClient) => Promise<void>> = {
+  3: movePostgresRouteSnapshots,
+};
 
 /**
  * Applies the numbered migrations of migrations/postgres/ not yet applied, all in one
@@ -24,6 +30,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await client.query(migration.sql);
+      await AFTER[migration.version]?.(client);
       await client.query(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
         [migration.version, migration.name, Date.now()],

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { delivery, event } from "../../test/store-rows.ts";
+import { describeOperatorStoreContract } from "../../test/operator-store-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { describeKeyHashContract } from "../../test/store-key-contract.ts";
 import { useTestSchemas } from "../../test/postgres-schemas.ts";
@@ -15,6 +16,27 @@ describe.skipIf(!schemas)("postgres", () => {
     const store = openPostgresStore(await schemas!.create());
     await store.migrate();
     return store;
+  });
+
+  describeOperatorStoreContract("postgres", async () => {
+    const url = await schemas!.create();
+    const store = openPostgresStore(url);
+    await store.migrate();
+    return {
+      store,
+      async rowsIn(table) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ n: number }>(
+            `SELECT count(*)::integer AS n FROM ${table}`,
+          );
+          return rows[0]?.n ?? 0;
+        } finally {
+          await client.end();
+        }
+      },
+    };
   });
 
   describeKeyHashContract("postgres", {

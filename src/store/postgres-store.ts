@@ -1,9 +1,12 @@
 import { advancePostgresDelivery } from "./advance-postgres-delivery.ts";
 import { claimPostgresDeliveries } from "./claim-postgres-deliveries.ts";
 import { createPostgresAdminReads } from "./create-postgres-admin-reads.ts";
+import { createOperatorChanges } from "./create-operator-changes.ts";
+import { createOperatorLists } from "./create-operator-lists.ts";
 import { createPostgresPauses } from "./create-postgres-pauses.ts";
+import { createTargetStates } from "./create-target-states.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
-import { insertPostgresEvent } from "./insert-postgres-event.ts";
+import { insertPostgresDeliveries, insertPostgresEvent } from "./insert-postgres-event.ts";
 import {
   DUE_CHANNEL,
   listenForDeliveries,
@@ -12,6 +15,7 @@ import {
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { measurePostgresSize } from "./measure-postgres-size.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
+import { postgresSqlRunner } from "./postgres-sql-runner.ts";
 import { purgePostgres } from "./purge-postgres.ts";
 import type { Store } from "./store.ts";
 
@@ -27,6 +31,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   const pool = createPostgresPool(url, options);
   const listeners: DeliveryListener[] = [];
   let hashKey: KeyHasher | undefined;
+  const sql = postgresSqlRunner(pool);
 
   const rows = async (sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;
@@ -81,6 +86,17 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     },
 
     ...createPostgresAdminReads(pool),
+    ...createOperatorLists(sql),
+    ...createOperatorChanges(sql),
+    ...createTargetStates(sql),
+
+    addDeliveries(eventId, deliveries, now) {
+      return insertPostgresDeliveries(pool, eventId, deliveries, now);
+    },
+
+    async notifyChanged() {
+      await pool.query("SELECT pg_notify($1, current_schema() || ' changed')", [DUE_CHANNEL]);
+    },
 
     purge(before, now) {
       return purgePostgres(pool, before, now);

@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { describeKeyHashContract } from "../../test/store-key-contract.ts";
+import { DatabaseSync } from "node:sqlite";
+import { describeOperatorStoreContract } from "../../test/operator-store-contract.ts";
 import { describeStoreContract } from "../../test/store-contract.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 
@@ -11,6 +13,23 @@ describeStoreContract("sqlite (file)", async () => {
   );
   await store.migrate();
   return store;
+});
+
+describeOperatorStoreContract("sqlite (file)", async () => {
+  const path = join(mkdtempSync(join(tmpdir(), "botbridge-")), "test.db");
+  const store = openSqliteStore(`sqlite:${path}`);
+  await store.migrate();
+  return {
+    store,
+    rowsIn(table) {
+      const db = new DatabaseSync(path, { readOnly: true });
+      try {
+        return Promise.resolve(Number(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()?.n));
+      } finally {
+        db.close();
+      }
+    },
+  };
 });
 
 describeKeyHashContract("sqlite (file)", {

@@ -5,18 +5,23 @@ import type { Logger } from "pino";
 import { advanceSqliteDelivery } from "./advance-sqlite-delivery.ts";
 import { claimSqliteDeliveries } from "./claim-sqlite-deliveries.ts";
 import { createSqliteAdminReads } from "./create-sqlite-admin-reads.ts";
+import { createOperatorChanges } from "./create-operator-changes.ts";
+import { createOperatorLists } from "./create-operator-lists.ts";
 import { createSqlitePauses } from "./create-sqlite-pauses.ts";
+import { createTargetStates } from "./create-target-states.ts";
 import { enableIncrementalVacuum } from "./enable-incremental-vacuum.ts";
 import { createFileSyncer } from "./file-syncer.ts";
 import { guardDatabaseFile } from "./guard-database-file.ts";
 import { createGroupCommit } from "./group-commit.ts";
-import { insertSqliteEvent } from "./insert-sqlite-event.ts";
+import { hashRouteSnapshot } from "./hash-route-snapshot.ts";
+import { insertSqliteDeliveries, insertSqliteEvent } from "./insert-sqlite-event.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
 import { measureSqliteSize } from "./measure-sqlite-size.ts";
 import { prepareCached } from "./prepare-cached.ts";
 import { purgeSqlite } from "./purge-sqlite.ts";
 import { reclaimSqliteSpace } from "./reclaim-sqlite-space.ts";
 import { readMigrations } from "./read-migrations.ts";
+import { sqliteSqlRunner } from "./sqlite-sql-runner.ts";
 import type { Store } from "./store.ts";
 
 /** `sqlite:./data/botbridge.db` -> `./data/botbridge.db` (`sqlite::memory:` for tests). */
@@ -57,6 +62,11 @@ export function openSqliteStore(
   watch?.unref();
   let probing: Promise<void> | undefined;
   const statement = prepareCached(db);
+  const sql = sqliteSqlRunner(writes, statement);
+  // migration 0004 moves each delivery's route snapshot into route_snapshots under this hash
+  db.function("botbridge_route_hash", { deterministic: true }, (text) =>
+    hashRouteSnapshot(JSON.parse(String(text)) as Record<string, unknown>),
+  );
   let hashKey: KeyHasher | undefined;
 
   return {
@@ -138,6 +148,18 @@ export function openSqliteStore(
     },
 
     ...createSqliteAdminReads(statement),
+    ...createOperatorLists(sql),
+    ...createOperatorChanges(sql),
+    ...createTargetStates(sql),
+
+    async addDeliveries(eventId, deliveries, now) {
+      await writes.run(() => insertSqliteDeliveries(statement, eventId, deliveries, now));
+    },
+
+    notifyChanged() {
+      // one process per SQLite file: the caller wakes its own dispatcher
+      return Promise.resolve();
+    },
 
     async purge(before, now) {
       const purged = await purgeSqlite(writes, statement, before, now);

@@ -1,5 +1,6 @@
 import type { Exchange } from "../core/exchange.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
+import type { OperatorStore } from "./operator-store.ts";
 
 export type DeliveryStatus = "pending" | "running" | "succeeded" | "failed" | "cancelled";
 export type AttemptOutcome = "ok" | "retry" | "failed" | "dry_run" | "wait" | "skipped";
@@ -21,6 +22,8 @@ export interface IngestInput {
   deliveries: NewDelivery[];
   /** With a key: a key already stored for this source and not expired makes this a repeat. */
   dedupe?: { key: string; expires_at: number };
+  /** Search terms of the stored (redacted) event, from searchTermsOf; written with the event. */
+  terms?: readonly string[];
 }
 
 export type IngestResult =
@@ -42,6 +45,8 @@ export interface ClaimedDelivery {
   order_key: string | null;
   next_target: string | null;
   created_at: number;
+  /** Since when it runs: its creation, or the operator's last retry (max_age counts from here). */
+  run_since: number;
   /** When the current action began waiting (on_missing: wait), if it is waiting. */
   wait_since: number | null;
 }
@@ -103,9 +108,10 @@ export interface StoreStats {
 
 /**
  * Where events, deliveries and attempts live. SQLite and PostgreSQL implement it, and one
- * contract test suite holds both to it (test/store-contract.ts).
+ * contract test suite holds both to it (test/store-contract.ts); the operator's reads and writes
+ * are in OperatorStore (test/operator-store-contract.ts).
  */
-export interface Store {
+export interface Store extends OperatorStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies the numbered migrations not yet applied. */
   migrate(): Promise<void>;
@@ -137,7 +143,7 @@ export interface Store {
   release(owner: string, now: number): Promise<number>;
   /** Pauses a target for every worker (429, circuit breaker) until `until`. */
   pauseTarget(target: string, until: number, reason: string): Promise<void>;
-  /** Targets paused at `now`, with when each pause ends. */
+  /** Targets paused (by 429, circuit breaker or a hold) at `now`, with when each pause ends (PAUSED_UNTIL_RESUMED for a hold without end). */
   pausedTargets(now: number): Promise<Map<string, number>>;
   /** The earliest time a pending delivery is due, to sleep until it; null when none is. */
   nextDueAt(): Promise<number | null>;
@@ -149,15 +155,20 @@ export interface Store {
   }): Promise<DeliveryRow[]>;
   listAttempts(delivery_id: string): Promise<Attempt[]>;
   stats(): Promise<StoreStats>;
-  /** Deletes events received before `before` (with their deliveries and attempts) and expired dedupe keys; returns the events deleted. */
+  /**
+   * Deletes events received before `before` (with their deliveries, attempts and search terms),
+   * audit entries and operations from before then, route snapshots no delivery uses any more and
+   * expired dedupe keys; returns the events deleted.
+   */
   purge(before: number, now: number): Promise<number>;
   /**
    * Calls `onDue` when deliveries become due through another instance (PostgreSQL: LISTEN/NOTIFY
-   * on ingest and release). SQLite has no other instances and never calls it. Polling still
+   * on ingest and release; `changed` true after an operator's change through notifyChanged, or a
+   * reconnect: pauses may have changed too). SQLite has no other instances and never calls it. Polling still
    * covers a notification lost while the connection was down. Resolves once listening (or once
    * the first try failed; it is tried again in the background).
    */
-  watch(onDue: () => void): Promise<void>;
+  watch(onDue: (changed: boolean) => void): Promise<void>;
   /**
    * The space the store takes, in bytes: SQLite's database file (page_count * page_size) and its
    * WAL; PostgreSQL's tables of this store's schema with their indexes and TOAST.
