@@ -1,4 +1,6 @@
 import { createActions } from "../src/actions/actions.ts";
+import { createOpenApi } from "../src/admin/api/create-openapi.ts";
+import { renderApiDoc } from "../src/admin/api/render-api-doc.ts";
 import { renderActionsDoc } from "../src/actions/render-actions-doc.ts";
 import { createJsonSchema } from "../src/config/create-json-schema.ts";
 import { renderConfigDoc } from "../src/config/render-config-doc.ts";
@@ -11,6 +13,8 @@ export function generatedFiles(): Record<string, string> {
   return {
     "schema/routes.schema.json": `${JSON.stringify(createJsonSchema(actions), null, 2)}\n`,
     "docs/actions.md": renderActionsDoc(actions),
+    "docs/api.md": renderApiDoc(),
+    "docs/openapi.json": `${JSON.stringify(createOpenApi(), null, 2)}\n`,
     "docs/configuration.md": renderConfigDoc(actions),
     "docs/sources.md": renderSourcesDoc(PRESETS),
   };

@@ -19,7 +19,9 @@ import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
 import { createMetrics } from "./admin/metrics/create-metrics.ts";
-import { readVersion } from "./admin/metrics/register-build-info.ts";
+import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
+import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
+import { logAdminToken } from "./admin/operate/log-admin-token.ts";
 import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -38,6 +40,8 @@ export interface Botbridge {
   url: string;
   port: number;
   store: Store;
+  /** The operator service the API and the console share. */
+  operate: Operate;
   config: () => Config;
   /** Loads the config file again; with problems, keeps the running config and returns them. */
   reload(): Promise<string[]>;
@@ -81,12 +85,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   let targets: TargetRuntimes = buildTargets(config, rateLimits, masker);
   let routes: RouteCache = createRouteCache(config, actions);
   const byType = new Map<string, Action>(actions.map((a) => [a.type, a]));
-  const { registry, telemetry } = createMetrics({
-    store,
-    now,
-    targets: () => Object.keys(config.targets),
-    version: readVersion(),
-  });
+  const targetNames = () => Object.keys(config.targets);
+  const { registry, telemetry } = createMetrics({ store, now, targets: targetNames });
   const deliveryDeps = (): DeliveryDeps => ({
     store,
     owner,
@@ -103,6 +103,23 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
+  let admin: ResolvedTokens = await resolveAdminTokens(
+    config.settings.admin,
+    config.settings.storage.url,
+  );
+  const operate = createOperate({
+    store,
+    config: () => config,
+    actions: byType,
+    routes: () => routes,
+    masker: () => masker,
+    breaker,
+    wake: () => dispatcher.wake(),
+    queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean),
+    now,
+    log,
+    telemetry,
+  });
   let accepting = true;
   let ingestRules = ingestRulesOf(config);
   const app = createApp({
@@ -116,8 +133,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     telemetry,
     metrics: {
       registry,
-      tokens: () => [config.settings.metrics.token ?? ""].filter((t) => t !== ""),
+      token: () => config.settings.metrics.token,
+      adminTokens: () => admin.tokens,
     },
+    operator: { operate, tokens: () => admin.tokens },
   });
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -128,7 +147,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   });
   const port = (server.address() as AddressInfo).port;
   dispatcher.start();
-  await store.watch(() => dispatcher.wake());
+  await store.watch(() => dispatcher.changed());
+  logAdminToken(log, admin, port);
   checkTargets(config, targets, {
     now,
     signal: AbortSignal.timeout(60_000),
@@ -159,6 +179,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    operate,
     config: () => config,
     wake: () => dispatcher.wake(),
     idle: () => dispatcher.idle(),
@@ -177,6 +198,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       targets = buildTargets(config, rateLimits, masker);
       routes = createRouteCache(config, actions);
       ingestRules = ingestRulesOf(config);
+      admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
       log.info({ routes: config.routes.length }, "config reloaded");
       telemetry.configReloaded({ outcome: "applied" });
@@ -189,6 +211,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       server.closeIdleConnections();
       await dispatcher.stop(config.settings.server.shutdown_timeout);
       await closed;
+      await operate.settled();
       await targets.close();
       await store.close();
       log.info("botbridge stopped");

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFakeTarget, type FakeTarget } from "./fakes/fake-target.ts";
 import { samplesOf, valueOf, type MetricFamily } from "./parse-prometheus-text.ts";
@@ -200,6 +202,43 @@ describe("GET /metrics", () => {
       }),
     ).toBe(2 + 200);
   }, 180_000);
+
+  it("is read with an admin token too, and counts the operator's changes", async () => {
+    const bridge = await start();
+    const admin = readFileSync(join(bridge.dir, "admin-token"), "utf8").trim();
+    const call = (path: string) =>
+      fetch(`${bridge.url}/api/v1${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+        body: "{}",
+      });
+    expect((await call("/targets/sink/pause")).status).toBe(200);
+    expect((await call("/targets/sink/resume")).status).toBe(200);
+    expect((await call("/targets/sink/pause")).status).toBe(200);
+    bridge.clock.advance(15_000);
+    const { families: m } = await scrapeMetrics(bridge.url, admin);
+    const actions = samplesOf(m, "botbridge_manual_actions_total").map((s) => [
+      s.labels.action,
+      s.value,
+    ]);
+    expect(actions.sort()).toEqual([
+      ["pause", 2],
+      ["resume", 1],
+    ]);
+    expect(valueOf(m, "botbridge_target_paused", { scope: "store", target: "sink" })).toBe(1);
+  });
+
+  it("counts config reloads applied and refused", async () => {
+    const bridge = await start();
+    const file = join(bridge.dir, "routes.yaml");
+    expect(await bridge.bridge.reload()).toEqual([]);
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, `${good}\nno_such_key: 1\n`);
+    expect((await bridge.bridge.reload()).length).toBeGreaterThan(0);
+    const { families: m } = await scrape(bridge);
+    expect(valueOf(m, "botbridge_config_reloads_total", { outcome: "applied" })).toBe(1);
+    expect(valueOf(m, "botbridge_config_reloads_total", { outcome: "refused" })).toBe(1);
+  });
 
   it.each<[string, Record<string, string>]>([
     ["no Authorization header", {}],

@@ -8,6 +8,9 @@ import { noTelemetry, type Telemetry } from "../core/telemetry.ts";
 import { receiveHook, type ReceiveDeps, type ReceivedHook } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
+import { createOperatorApi } from "./api/create-operator-api.ts";
+import type { Operate } from "./operate/create-operate.ts";
+import type { AdminToken } from "./operate/resolve-admin-tokens.ts";
 import { observeHookRequest, type HookLocals } from "./metrics/observe-hook-request.ts";
 import { serveMetrics, type MetricsEndpoint } from "./metrics/serve-metrics.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
@@ -26,9 +29,11 @@ export interface AppDeps {
   telemetry?: Telemetry;
   /** GET /metrics (absent: not served). */
   metrics?: MetricsEndpoint;
+  /** The operator service (built once in main.ts) and the tokens that open it: /api/v1 (tests of ingest alone leave it out). */
+  operator?: { operate: Operate; tokens: () => readonly AdminToken[] };
 }
 
-/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, /metrics; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: POST|GET /hooks/:source, /healthz, /readyz, /metrics, the operator API at /api/v1; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -119,6 +124,8 @@ export function createApp(deps: AppDeps) {
       else res.json(answer.body);
     },
   );
+
+  if (deps.operator) app.use("/api/v1", createOperatorApi(deps.operator));
 
   app.use((req, res) => {
     sendError(

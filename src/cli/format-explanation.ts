@@ -1,4 +1,5 @@
 import type { ExplainedEvent, Explanation } from "./explain-request.ts";
+import { describeWhyNot } from "../routing/describe-why-not.ts";
 
 /** The explanation as a person reads it in a terminal. */
 export function formatExplanation(explanation: Explanation): string {
@@ -46,9 +47,7 @@ function formatEvent(
     lines.push("");
     if (!route.matched) {
       const why = route.why;
-      lines.push(
-        `route ${route.id}: not matched${why ? ` — ${why.at}: expected ${why.expected}, saw ${show(why.seen)}` : ""}`,
-      );
+      lines.push(`route ${route.id}: not matched${why ? ` — ${describeWhyNot(why)}` : ""}`);
       continue;
     }
     lines.push(
@@ -58,7 +57,7 @@ function formatEvent(
       const name = `  ${action.index + 1}. ${action.type} -> ${action.target}${action.id ? ` (id ${action.id})` : ""}`;
       if (action.status === "skipped") {
         lines.push(
-          `${name}: skipped — ${action.why?.at ?? "when"}: expected ${action.why?.expected ?? "true"}, saw ${show(action.why?.seen)}`,
+          `${name}: skipped — ${describeWhyNot(action.why ?? { at: "when", expected: "true", seen: undefined })}`,
         );
       } else if (action.error) {
         lines.push(`${name}: would fail — ${action.error}`);
@@ -76,8 +75,4 @@ function indent(text: string, by = 2): string {
     .split("\n")
     .map((line) => " ".repeat(by) + line)
     .join("\n");
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "nothing" : JSON.stringify(value);
 }

@@ -7,11 +7,11 @@ import type { RoutesFile } from "./routes-schema.ts";
 /** A loaded, validated and compiled routes.yaml. */
 export interface Config {
   file: string;
-  settings: Pick<RoutesFile, "server" | "storage" | "delivery" | "templates" | "metrics">;
+  settings: Pick<RoutesFile, "server" | "storage" | "delivery" | "templates" | "admin" | "metrics">;
   targets: Record<string, TargetConfig>;
   sources: Map<string, CompiledSource>;
   routes: CompiledRoute[];
   functions: TemplateFunctions;
-  /** Values resolved from the environment under targets, sources and metrics, and the metrics token; never shown. */
+  /** Values resolved from the environment under targets, sources, admin and metrics, and the admin and metrics tokens; never shown. */
   secrets: Set<string>;
 }

@@ -22,6 +22,7 @@ import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
+import type { AdminSettings } from "./admin-schema.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
 export type LoadResult =
@@ -113,18 +114,22 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
   warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
-  const { server, storage, delivery, templates: templateSettings, metrics } = parsed.data;
+  const { server, storage, delivery, templates: templateSettings, admin, metrics } = parsed.data;
   return {
     ok: true,
     config: {
       file,
-      settings: { server, storage, delivery, templates: templateSettings, metrics },
+      settings: { server, storage, delivery, templates: templateSettings, admin, metrics },
       targets: parsed.data.targets,
       sources,
       routes,
       functions,
-      // the metrics token is a secret even when written in the file
-      secrets: metrics.token ? new Set([...env.secrets, metrics.token]) : env.secrets,
+      // admin and metrics tokens are secrets even when written in the file
+      secrets: new Set([
+        ...env.secrets,
+        ...adminTokensOf(admin),
+        ...(metrics.token ? [metrics.token] : []),
+      ]),
     },
     warnings: sortProblems(warned.map(place)),
   };
@@ -183,6 +188,13 @@ function targetKinds(value: unknown): Record<string, { type: TargetType }> {
     if (typeof type === "string") kinds[name] = { type: type as TargetType };
   }
   return kinds;
+}
+
+/** The configured admin tokens, written in the file or not: secrets like the ones from the environment. */
+function adminTokensOf(admin: AdminSettings): string[] {
+  const { token } = admin;
+  const tokens = typeof token === "string" ? [token] : (token ?? []).map((t) => t.token);
+  return tokens.filter((t) => t !== "");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

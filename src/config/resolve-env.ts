@@ -8,7 +8,7 @@ const ONLY_VARIABLE = new RegExp(`^${ENV_REFERENCE}$`);
 
 export interface EnvResolution {
   problems: Problem[];
-  /** Values taken from the environment under targets and sources: masked wherever they show. */
+  /** Values taken from the environment under targets, sources and admin: masked wherever they show. */
   secrets: Set<string>;
 }
 
@@ -70,15 +70,15 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
 }
 
 /**
- * Values from the environment under targets, sources and metrics are secrets (tokens, client secrets,
+ * Values from the environment under targets, sources, admin and metrics are secrets (tokens, client secrets,
  * header values, signing keys), except settings that are plainly public: addresses, kinds,
  * time zones, numbers and switches.
  */
 const PUBLIC_KEYS =
-  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|include_event_id|preset|window|tolerance|algorithm|encoding)$/;
+  /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|include_event_id|preset|window|tolerance|algorithm|encoding|token_file)$/;
 
 function isSecretPath(path: ProblemPath): boolean {
-  if (path[0] !== "targets" && path[0] !== "sources" && path[0] !== "metrics") return false;
+  if (!["targets", "sources", "admin", "metrics"].includes(String(path[0]))) return false;
   const last = path[path.length - 1];
   return !(typeof last === "string" && PUBLIC_KEYS.test(last));
 }

@@ -5,6 +5,7 @@ import { createRouteSchema } from "../routing/route-schema.ts";
 import { PRESETS } from "../sources/presets/presets.ts";
 import { createSourceSchema } from "../sources/source-schema.ts";
 import { deliverySchema } from "../routing/delivery-schema.ts";
+import { adminSchema } from "./admin-schema.ts";
 import { metricsSchema } from "./metrics-schema.ts";
 import { serverSchema } from "./server-schema.ts";
 import { storageSchema } from "../store/storage-schema.ts";
@@ -27,6 +28,7 @@ export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema
       delivery: deliverySchema.prefault({}),
       templates: templatesSchema.prefault({}),
       metrics: metricsSchema.prefault({}),
+      admin: adminSchema.prefault({}),
       targets: z.record(nameSchema, targetSchema).default({}).meta({
         description:
           "Accounts that actions call, by name. An action calls the target of its kind; when several targets share a kind, the action item names one with target.",

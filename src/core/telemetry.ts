@@ -16,8 +16,8 @@ export interface Telemetry {
   attemptFinished(attempt: FinishedAttempt): void;
   /** A delivery reached a final status; `seconds` runs from the event's receipt to now. */
   deliveryFinished(delivery: { route: string; status: FinalStatus; seconds: number }): void;
-  /** An operator changed deliveries or targets (`count` deliveries for bulk operations). */
-  manualAction(action: { action: ManualAction; count?: number }): void;
+  /** An operator changed a delivery or a target, or started a bulk operation. */
+  manualAction(action: { action: ManualAction }): void;
   /** A config reload was applied or refused (the running config kept). */
   configReloaded(reload: { outcome: "applied" | "refused" }): void;
   /** An alert message was sent, or could not be, on a channel named in `alerts:`. */
@@ -53,8 +53,18 @@ export interface FinishedAttempt {
 
 export type FinalStatus = "succeeded" | "failed" | "cancelled";
 
-export type ManualAction =
-  "retry" | "cancel" | "replay" | "pause" | "resume" | "bulk_retry" | "bulk_cancel";
+/** The operator's changes, as the audit log names them. */
+export const MANUAL_ACTIONS = [
+  "retry",
+  "cancel",
+  "replay",
+  "pause",
+  "resume",
+  "bulk_retry",
+  "bulk_cancel",
+] as const;
+
+export type ManualAction = (typeof MANUAL_ACTIONS)[number];
 
 /** Counts nothing. */
 export const noTelemetry: Telemetry = {

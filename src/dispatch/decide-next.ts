@@ -8,6 +8,9 @@ import type {
   StepOutcome,
 } from "./delivery-step.ts";
 
+/** The longest a delivery that met a paused target waits before it is looked at again. */
+export const PAUSED_RECHECK_MS = 60_000;
+
 /**
  * The delivery state machine: what an action's outcome means for its delivery at `now` (the next
  * action, succeeded, a retry at a time, failed with a reason, waiting for a subscriber, a paused
@@ -60,7 +63,9 @@ export function decideNext(
       return { ...decision, attempt: outcome.dryRun ? "dry_run" : "ok", log };
     }
     case "paused": {
-      const until = now + (outcome.pausedFor || policy.probeWait);
+      // The claim skips a paused target's deliveries while the pause lasts, so looking again within
+      // a minute costs nothing, and a pause that ends early (an operator's resume) is not waited out.
+      const until = now + Math.min(outcome.pausedFor || policy.probeWait, PAUSED_RECHECK_MS);
       const fields = { ...about, code: "target_paused", until: new Date(until).toISOString() };
       return {
         change: { status: "pending", next_attempt_at: until, next_target: action.target },

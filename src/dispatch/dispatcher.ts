@@ -8,6 +8,8 @@ export interface Dispatcher {
   start(): void;
   /** Looks for due deliveries now (called after an ingest commits). */
   wake(): void;
+  /** Re-reads the pauses in the store, then looks for due deliveries (another instance changed something). */
+  changed(): void;
   /** Stops claiming, lets in-flight actions finish for up to `timeoutMs`, then cuts them short and hands their leases back. */
   stop(timeoutMs: number): Promise<void>;
   /** Deliveries being carried out right now. */
@@ -76,8 +78,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     running.add(task);
   };
 
+  let lastPauseSync = 0;
   const loop = async () => {
-    let lastPauseSync = 0;
     let failures = 0;
     while (!stopping) {
       const current = deps.deliveryDeps();
@@ -86,8 +88,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       try {
         const now = current.now();
         if (now - lastPauseSync >= pollInterval) {
-          for (const [target, until] of await store.pausedTargets(now))
-            current.breaker.pause(target, until);
+          const version = current.breaker.version();
+          current.breaker.sync(await store.pausedTargets(now), now, version);
           lastPauseSync = now;
         }
         const free = concurrency - running.size;
@@ -123,6 +125,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       loopDone = loop();
     },
     wake,
+    changed() {
+      lastPauseSync = 0;
+      wake();
+    },
     get inFlight() {
       return running.size;
     },

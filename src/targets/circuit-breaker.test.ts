@@ -8,7 +8,9 @@ type Step =
   | ["failed", number, number | undefined]
   | ["succeeded"]
   | ["settled"]
-  | ["pause", number];
+  | ["pause", number]
+  | ["reset"]
+  | ["sync", number, Record<string, number>];
 
 function run(breaker: CircuitBreaker, target: string, step: Step): unknown {
   switch (step[0]) {
@@ -26,6 +28,12 @@ function run(breaker: CircuitBreaker, target: string, step: Step): unknown {
       return undefined;
     case "pause":
       breaker.pause(target, step[1]);
+      return undefined;
+    case "reset":
+      breaker.reset(target);
+      return undefined;
+    case "sync":
+      breaker.sync(new Map(Object.entries(step[2])), step[1], breaker.version());
       return undefined;
   }
 }
@@ -130,9 +138,39 @@ describe("createCircuitBreaker (3 failures, 10 s cool-down)", () => {
         ["allow", 30_000, false],
       ],
     ],
+    [
+      "an operator's resume closes a tripped breaker at once",
+      [...trip, ["allow", 1000, false], ["reset"], ["allow", 1000, true], ["allow", 1000, true]],
+    ],
+    [
+      "a pause recorded in the store holds",
+      [
+        ["sync", 0, { crm: 50_000 }],
+        ["allow", 20_000, false],
+        ["allow", 50_000, true],
+      ],
+    ],
+    [
+      "a pause the store no longer has (resumed on another instance) ends at the next sync",
+      [
+        ["pause", 1_000_000],
+        ["sync", 10, { crm: 1_000_000 }],
+        ["allow", 20, false],
+        ["sync", 30, {}],
+        ["allow", 40, true],
+      ],
+    ],
   ])("%s", (_name, steps) => {
     const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
     expect(steps.map((step) => run(breaker, "crm", step))).toEqual(steps.map(expected));
+  });
+
+  it("ignores pauses read before a reset (an operator resumed while the store was read)", () => {
+    const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
+    const version = breaker.version();
+    breaker.reset("crm");
+    breaker.sync(new Map([["crm", 50_000]]), 0, version);
+    expect(breaker.allow("crm", 10)).toBe(true);
   });
 
   it("keeps targets apart", () => {

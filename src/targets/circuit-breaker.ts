@@ -11,6 +11,16 @@ export interface CircuitBreaker {
   settled(target: string): void;
   /** Pauses a target (a 429's Retry-After, or a pause another instance recorded). */
   pause(target: string, until: number): void;
+  /** Forgets a target's failures and pause (an operator resumed it). */
+  reset(target: string): void;
+  /** Changes at every reset: a read of the store's pauses begun before it is stale. */
+  version(): number;
+  /**
+   * Takes the pauses recorded in the store, read when the breaker was at `version`: each is
+   * applied, and a pause of this breaker the store no longer has (another instance resumed the
+   * target) ends now. A read older than the last reset is ignored.
+   */
+  sync(paused: ReadonlyMap<string, number>, now: number, version: number): void;
 }
 
 interface State {
@@ -30,6 +40,7 @@ export function createCircuitBreaker(options: {
   coolDown: number;
 }): CircuitBreaker {
   const states = new Map<string, State>();
+  let resets = 0;
   const state = (target: string): State => {
     let s = states.get(target);
     if (!s) {
@@ -76,6 +87,20 @@ export function createCircuitBreaker(options: {
     pause(target, until) {
       const s = state(target);
       s.pausedUntil = Math.max(s.pausedUntil, until);
+    },
+    reset(target) {
+      states.delete(target);
+      resets += 1;
+    },
+    version: () => resets,
+    sync(paused, now, version) {
+      if (version !== resets) return;
+      for (const [target, s] of states)
+        if (s.pausedUntil > now && !paused.has(target)) states.delete(target);
+      for (const [target, until] of paused) {
+        const s = state(target);
+        s.pausedUntil = Math.max(s.pausedUntil, until);
+      }
     },
   };
 }

@@ -82,7 +82,7 @@ export function countTelemetry(registry: Registry): Telemetry {
   });
   const manual = new Counter({
     name: "botbridge_manual_actions_total",
-    help: "Operator actions (retry, cancel, replay, pause, resume, bulk_retry, bulk_cancel); bulk ones count each delivery.",
+    help: "Operator changes by action (retry, cancel, replay, pause, resume; bulk_retry and bulk_cancel count operations started).",
     labelNames: ["action"] as const,
     registers,
   });
@@ -123,8 +123,8 @@ export function countTelemetry(registry: Registry): Telemetry {
       finished.inc({ route, status });
       if (status === "succeeded") latency.observe({ route }, Math.max(0, seconds));
     },
-    manualAction({ action, count = 1 }) {
-      manual.inc({ action }, count);
+    manualAction({ action }) {
+      manual.inc({ action });
     },
     configReloaded({ outcome }) {
       reloads.inc({ outcome });

@@ -3,7 +3,7 @@ import type { Telemetry } from "../../core/telemetry.ts";
 import { cacheLatest } from "./cache-latest.ts";
 import { countTelemetry } from "./count-telemetry.ts";
 import { readStoreSnapshot, type GaugeStore } from "./read-store-snapshot.ts";
-import { registerBuildInfo } from "./register-build-info.ts";
+import { readVersion, registerBuildInfo } from "./register-build-info.ts";
 import { registerStoreGauges } from "./register-store-gauges.ts";
 
 export interface Metrics {
@@ -18,7 +18,8 @@ export interface MetricsDeps {
   now: () => number;
   /** The configured targets' names (read at each store read, so a reload shows). */
   targets: () => readonly string[];
-  version: string;
+  /** botbridge's version (default: package.json's). */
+  version?: string;
   /** How long a store read serves the gauges; 15 s unless a test says otherwise. */
   storeReadEvery?: number;
 }
@@ -31,7 +32,7 @@ export interface MetricsDeps {
 export function createMetrics(deps: MetricsDeps): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  registerBuildInfo(registry, deps.version);
+  registerBuildInfo(registry, deps.version ?? readVersion());
   const telemetry = countTelemetry(registry);
   const snapshot = cacheLatest(() => readStoreSnapshot(deps.store, deps.now(), deps.targets()), {
     now: deps.now,

@@ -1,29 +1,32 @@
 import type { RequestHandler } from "express";
 import type { Registry } from "prom-client";
 import { HttpError } from "../../core/http-error.ts";
-import { hasBearerToken } from "./has-bearer-token.ts";
+import { checkToken } from "../operate/check-token.ts";
+import type { AdminToken } from "../operate/resolve-admin-tokens.ts";
 
 export interface MetricsEndpoint {
   registry: Registry;
-  /** The tokens that may scrape (`metrics.token`). None configured: nobody may. */
-  tokens: () => readonly string[];
+  /** `metrics.token`: a token that reads /metrics and nothing else. */
+  token: () => string | undefined;
+  /** The admin tokens: they read /metrics too. */
+  adminTokens: () => readonly AdminToken[];
 }
 
 /**
  * GET /metrics in the Prometheus text format, for a request with `Authorization: Bearer <token>`
- * only: 401 unauthorized otherwise, also when no token is configured (nothing is open without
- * one, loopback included: a reverse proxy on the same host makes every request local).
+ * only (metrics.token, or an admin token: one always exists, generated if none is configured):
+ * 401 unauthorized otherwise, loopback included (a reverse proxy on the same host makes every
+ * request local).
  */
 export function serveMetrics(endpoint: MetricsEndpoint): RequestHandler {
   return async (req, res) => {
-    const tokens = endpoint.tokens();
-    if (!hasBearerToken(req.headers.authorization, tokens))
+    const token = endpoint.token();
+    const tokens = [...(token ? [{ name: "metrics", token }] : []), ...endpoint.adminTokens()];
+    if (checkToken(tokens, req.headers.authorization) === null)
       throw new HttpError(
         401,
         "unauthorized",
-        tokens.length === 0
-          ? "no token may read /metrics: set metrics.token in routes.yaml"
-          : "send Authorization: Bearer <metrics.token>",
+        "send Authorization: Bearer <token>: metrics.token or an admin token (admin.token, BOTBRIDGE_ADMIN_TOKEN, or the generated admin-token file)",
         { "www-authenticate": 'Bearer realm="botbridge"' },
       );
     const text = await endpoint.registry.metrics();

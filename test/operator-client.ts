@@ -1,0 +1,26 @@
+/** A caller of the operator API of a running bridge, with a token (or none, or a wrong one). */
+export interface OperatorClient {
+  get<T = Record<string, unknown>>(path: string): Promise<{ status: number; json: T }>;
+  post<T = Record<string, unknown>>(
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }>;
+}
+
+export function operatorClient(baseUrl: string, token: string | undefined): OperatorClient {
+  const call = async <T>(method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = {};
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, json: (await response.json()) as T };
+  };
+  return {
+    get: (path) => call("GET", path),
+    post: (path, body) => call("POST", path, body),
+  };
+}
