@@ -7,7 +7,7 @@ export const metricsSchema = z
       .optional()
       .meta({
         description:
-          "A bearer token that may read GET /metrics and nothing else (Prometheus: `authorization: { credentials: ... }`); at least 16 characters. Empty means none.",
+          "A bearer token that may read GET /metrics and nothing else (Prometheus: `authorization: { credentials: ... }`); at least 16 characters. Empty means none. An admin token reads /metrics too.",
         examples: ["${BOTBRIDGE_METRICS_TOKEN:-}"],
       }),
   })
