@@ -114,6 +114,8 @@ describe("GET /metrics", () => {
     expect(m.get("botbridge_delivery_latency_seconds")?.type).toBe("histogram");
     for (const standard of ["process_cpu_seconds_total", "nodejs_heap_size_used_bytes"])
       expect(m.has(standard), standard).toBe(true);
+    // the metrics token is a secret: in no log line
+    expect(JSON.stringify(bridge.logs)).not.toContain(TOKEN);
   });
 
   it("reads the store at most every 15 s, however often it is scraped", async () => {
