@@ -20,6 +20,7 @@ import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
 import { trackRulesFile } from "./admin/console/track-rules-file.ts";
+import { createMetrics } from "./admin/metrics/create-metrics.ts";
 import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
 import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
 import { logAdminToken } from "./admin/operate/log-admin-token.ts";
@@ -95,6 +96,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   let targets: TargetRuntimes = buildTargets(config, rateLimits, masker);
   let routes: RouteCache = createRouteCache(config, actions);
   const byType = new Map<string, Action>(actions.map((a) => [a.type, a]));
+  const targetNames = () => Object.keys(config.targets);
+  const { registry, telemetry } = createMetrics({ store, now, targets: targetNames });
   const deliveryDeps = (): DeliveryDeps => ({
     store,
     owner,
@@ -108,6 +111,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     masker,
     now,
     onHeld: () => void alerts.evaluate(),
+    telemetry,
   });
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
@@ -126,6 +130,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     queryTerms: (q) => queryTermsOf(q, config.settings.templates.default_country),
     now,
     log,
+    telemetry,
   });
   let accepting = true;
   let ingestRules = ingestRulesOf(config);
@@ -137,6 +142,12 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     now,
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
+    telemetry,
+    metrics: {
+      registry,
+      token: () => config.settings.metrics.token,
+      adminTokens: () => admin.tokens,
+    },
     operator: { operate, tokens: () => admin.tokens },
     consoleRules: () => rulesFile.view(config, byType, masker),
   });
@@ -209,6 +220,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
         rulesFile.refused(problems);
         log.error({ problems }, "config reload refused; the last good config stays in use");
         await alerts.reloaded(problems);
+        telemetry.configReloaded({ outcome: "refused" });
         return problems;
       }
       const [old, before] = [targets, config];
@@ -233,6 +245,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
           { code: "restart_needed", settings: restart },
           `${restart.join(", ")} changed: a restart applies them; until then the old values stay`,
         );
+      telemetry.configReloaded({ outcome: "applied" });
       await alerts.reloaded([], before);
       return [];
     },
