@@ -24,7 +24,8 @@ export const deliverySchema = z
       .meta({ description: "Actions in flight at once in this process.", examples: [32] }),
     retry: retrySchema.prefault(DEFAULT_RETRY),
     max_age: durationSchema.prefault("72h").meta({
-      description: "A delivery still failing this long after its event arrived gives up (failed).",
+      description:
+        "A delivery still failing this long after its event arrived (or an operator retried it) gives up (failed).",
       examples: ["7d"],
     }),
     timeout: durationSchema.prefault("30s").meta({

@@ -13,7 +13,7 @@ import type { DeliveryStatus } from "./store.ts";
 /** The distinct values of an indexed column, one index probe each (a loose index scan). */
 const distinct = (table: string, column: string) =>
   `WITH RECURSIVE v(name) AS (
-     SELECT min(${column}) FROM ${table}
+     SELECT min(${column}) FROM ${table} WHERE ${column} IS NOT NULL
      UNION ALL SELECT (SELECT min(${column}) FROM ${table} WHERE ${column} > v.name) FROM v WHERE v.name IS NOT NULL)
    SELECT name FROM v WHERE name IS NOT NULL`;
 

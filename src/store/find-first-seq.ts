@@ -12,7 +12,11 @@ export const CLOCK_SLACK = 60_000;
  * without an index on created_at to keep up on every claim and advance.
  */
 export async function findFirstSeq(sql: SqlRunner, at: number): Promise<number> {
-  const [bounds] = await sql.all("SELECT min(seq) AS lo, max(seq) AS hi FROM deliveries", []);
+  // two subqueries: min and max in one SELECT would scan every row (SQLite)
+  const [bounds] = await sql.all(
+    "SELECT (SELECT min(seq) FROM deliveries) AS lo, (SELECT max(seq) FROM deliveries) AS hi",
+    [],
+  );
   let lo = Number(bounds?.lo ?? 0);
   let hi = Number(bounds?.hi ?? -1) + 1;
   while (lo < hi) {
