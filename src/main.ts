@@ -26,6 +26,7 @@ import { createLogger } from "./core/create-logger.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
 import { ingestRulesOf } from "./config/slice-config.ts";
+import { queryTermsOf } from "./ingest/extract-search-terms.ts";
 
 export interface StartOptions {
   configPath: string;
@@ -115,7 +116,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     masker: () => masker,
     breaker,
     wake: () => dispatcher.wake(),
-    queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean),
+    queryTerms: (q) => queryTermsOf(q, config.settings.templates.default_country),
     now,
     log,
     telemetry,

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeTarget } from "./fakes/fake-target.ts";
-import { operatorClient, type OperatorClient } from "./operator-client.ts";
+import { operatorClient, type Answer, type OperatorClient } from "./operator-client.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 
 /**
@@ -68,14 +68,14 @@ describe("the operator API", () => {
     await t.settle();
     expect([calls("/first"), calls("/second")]).toEqual([2, 2]);
 
-    const failed = await api.get<{ data: { id: string; event_id: string; last_error: string }[] }>(
-      "/deliveries?status=failed&route=signup",
-    );
+    const failed = await (api.get("/deliveries?status=failed&route=signup") as Promise<
+      Answer<{ data: { id: string; event_id: string; last_error: string }[] }>
+    >);
     const mine = failed.json.data.find((d) => d.event_id === eventId);
     expect(mine?.last_error).toMatch(/422/);
     deliveryId = mine?.id ?? "";
 
-    const event = await api.get<Record<string, unknown>>(`/events/${eventId}`);
+    const event = await api.get(`/events/${eventId}`);
     expect(event.status).toBe(200);
     expect(event.json).toMatchObject({
       id: eventId,
@@ -106,15 +106,16 @@ describe("the operator API", () => {
   });
 
   it("finds the event by a phone written differently", async () => {
-    const found = await api.get<{ data: { id: string }[] }>(
-      `/events?q=${encodeURIComponent("8 (912) 345-67-89")}`,
-    );
+    const found = await (api.get(`/events?q=${encodeURIComponent("8 (912) 345-67-89")}`) as Promise<
+      Answer<{ data: { id: string }[] }>
+    >);
     expect(found.status).toBe(200);
     expect(found.json.data.map((e) => e.id)).toEqual([eventId]);
   });
 
   it("refuses a wrong or missing token with 401 and changes nothing", async () => {
-    const auditBefore = (await api.get<{ data: unknown[] }>("/audit")).json.data.length;
+    const auditBefore = (await (api.get("/audit") as Promise<Answer<{ data: unknown[] }>>)).json
+      .data.length;
     for (const token of [undefined, "wrong-token-0123456789", `${TOKEN}x`]) {
       const stranger = operatorClient(t.url, token);
       const read = await stranger.get("/events");
@@ -127,7 +128,9 @@ describe("the operator API", () => {
     }
     await t.settle();
     expect((await api.get(`/deliveries/${deliveryId}`)).json.status).toBe("failed");
-    expect((await api.get<{ data: unknown[] }>("/audit")).json.data.length).toBe(auditBefore);
+    expect(
+      (await (api.get("/audit") as Promise<Answer<{ data: unknown[] }>>)).json.data.length,
+    ).toBe(auditBefore);
     expect((await api.get("/targets/sink")).json.paused).toBe(false);
   });
 
@@ -157,7 +160,9 @@ describe("the operator API", () => {
     expect(estimate).toEqual({ status: 200, json: { estimate: true, total: 4 } });
     expect((await api.get("/deliveries?status=failed")).json.data).toHaveLength(4);
 
-    const started = await api.post<{ id: string; total: number }>("/deliveries/retry", { filter });
+    const started = await (api.post("/deliveries/retry", { filter }) as Promise<
+      Answer<{ id: string; total: number }>
+    >);
     expect(started.status).toBe(202);
     expect(started.json.total).toBe(4);
     await t.bridge.operate.settled();
@@ -171,7 +176,8 @@ describe("the operator API", () => {
     });
     await t.settle();
     expect(
-      (await api.get<{ data: unknown[] }>("/deliveries?status=failed")).json.data,
+      (await (api.get("/deliveries?status=failed") as Promise<Answer<{ data: unknown[] }>>)).json
+        .data,
     ).toHaveLength(0);
   });
 
@@ -179,7 +185,9 @@ describe("the operator API", () => {
     const id = await t.postEvent("forms", { kind: "flaky" });
     await t.settle();
     const [waiting] = (
-      await api.get<{ data: { id: string; status: string }[] }>(`/deliveries?event_id=${id}`)
+      await (api.get(`/deliveries?event_id=${id}`) as Promise<
+        Answer<{ data: { id: string; status: string }[] }>
+      >)
     ).json.data;
     expect(waiting?.status).toBe("pending");
     const cancelled = await api.post(`/deliveries/${waiting?.id ?? ""}/cancel`);
@@ -228,20 +236,21 @@ describe("the operator API", () => {
     await t.settle();
     expect(calls("/welcome")).toBe(0);
 
-    const real = await api.post<{ deliveries: string[] }>(`/events/${eventId}/replay`, {
+    const real = await (api.post(`/events/${eventId}/replay`, {
       rules: "current",
-    });
+    }) as Promise<Answer<{ deliveries: string[] }>>);
     expect(real.json.deliveries).toHaveLength(2);
     await t.settle();
     expect(calls("/welcome")).toBe(1);
 
-    const original = await api.post<{ deliveries: string[]; routes: { id: string }[] }>(
-      `/events/${eventId}/replay`,
-      { rules: "original" },
-    );
+    const original = await (api.post(`/events/${eventId}/replay`, { rules: "original" }) as Promise<
+      Answer<{ deliveries: string[]; routes: { id: string }[] }>
+    >);
     expect(original.json.routes.map((r) => r.id)).toEqual(["signup", "welcome"]);
     await t.settle();
-    const event = await api.get<{ deliveries: { status: string }[] }>(`/events/${eventId}`);
+    const event = await (api.get(`/events/${eventId}`) as Promise<
+      Answer<{ deliveries: { status: string }[] }>
+    >);
     expect(event.json.deliveries.map((d) => d.status)).toEqual(Array(5).fill("succeeded"));
   });
 
@@ -254,6 +263,7 @@ describe("the operator API", () => {
       pause_reason: "maintenance",
       paused_until: null,
     });
+
     await t.postEvent("forms", { kind: "flaky" });
     await t.settle();
     expect(calls("/flaky")).toBe(1);
@@ -262,10 +272,21 @@ describe("the operator API", () => {
     expect(resumed.json).toMatchObject({ paused: false });
     await t.until(() => calls("/flaky") === 2);
     expect((await api.post("/targets/nope/pause", {})).status).toBe(404);
+    const garbled = await fetch(`${t.url}/api/v1/targets/sink/pause`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(garbled.status).toBe(400);
+    expect(await garbled.json()).toMatchObject({ error: { code: "invalid_body" } });
+    expect((await api.get("/events?limit=501")).json).toMatchObject({
+      error: { code: "invalid_query" },
+    });
+    expect((await api.get("/nothing-here")).status).toBe(404);
 
-    const audit = await api.get<{ data: { actor: string; action: string; subject: string }[] }>(
-      "/audit?limit=500",
-    );
+    const audit = await (api.get("/audit?limit=500") as Promise<
+      Answer<{ data: { actor: string; action: string; subject: string }[] }>
+    >);
     expect(
       audit.json.data
         .map((a) => `${a.actor} ${a.action} ${a.subject.split(":")[0] ?? ""}`)

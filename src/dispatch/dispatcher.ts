@@ -87,7 +87,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       woken = false;
       try {
         const now = current.now();
-        if (now - lastPauseSync >= pollInterval) {
+        // While a target is paused, before every claim: a pause ended elsewhere (a resume on
+        // another instance) must not hold a delivery the store already lets go.
+        if (now - lastPauseSync >= pollInterval || current.breaker.anyPaused(now)) {
           const version = current.breaker.version();
           current.breaker.sync(await store.pausedTargets(now), now, version);
           lastPauseSync = now;

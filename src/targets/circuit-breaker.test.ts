@@ -171,6 +171,9 @@ describe("createCircuitBreaker (3 failures, 10 s cool-down)", () => {
     breaker.reset("crm");
     breaker.sync(new Map([["crm", 50_000]]), 0, version);
     expect(breaker.allow("crm", 10)).toBe(true);
+    expect(breaker.anyPaused(10)).toBe(false);
+    breaker.pause("crm", 20);
+    expect([breaker.anyPaused(10), breaker.anyPaused(20)]).toEqual([true, false]);
   });
 
   it("keeps targets apart", () => {

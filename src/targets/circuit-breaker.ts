@@ -13,6 +13,8 @@ export interface CircuitBreaker {
   pause(target: string, until: number): void;
   /** Forgets a target's failures and pause (an operator resumed it). */
   reset(target: string): void;
+  /** Whether any target is paused at `now`. */
+  anyPaused(now: number): boolean;
   /** Changes at every reset: a read of the store's pauses begun before it is stale. */
   version(): number;
   /**
@@ -93,6 +95,10 @@ export function createCircuitBreaker(options: {
       resets += 1;
     },
     version: () => resets,
+    anyPaused(now) {
+      for (const s of states.values()) if (s.pausedUntil > now) return true;
+      return false;
+    },
     sync(paused, now, version) {
       if (version !== resets) return;
       for (const [target, s] of states)

@@ -1,10 +1,17 @@
-import express, { Router, type Request } from "express";
+import express, { Router, type ErrorRequestHandler, type Request } from "express";
 import { HttpError } from "../../core/http-error.ts";
 import type { Operate } from "../operate/create-operate.ts";
 import type { AdminToken } from "../operate/resolve-admin-tokens.ts";
 import { OPERATOR_ENDPOINTS } from "./operator-endpoints.ts";
 import { parseInput } from "./parse-input.ts";
 import { requireToken } from "./require-token.ts";
+
+/** A body that is not JSON: 400 invalid_body, like one that does not fit its schema. */
+const refuseUnreadableBody: ErrorRequestHandler = (error: { type?: string }, _req, _res, next) => {
+  if (error.type === "entity.parse.failed")
+    throw new HttpError(400, "invalid_body", "invalid body: expected JSON");
+  next(error);
+};
 
 export interface OperatorApiDeps {
   operate: Operate;
@@ -19,7 +26,7 @@ export interface OperatorApiDeps {
 export function createOperatorApi(deps: OperatorApiDeps): Router {
   const router = Router();
   router.use(requireToken(deps.tokens));
-  router.use(express.json({ limit: "64kb" }));
+  router.use(express.json({ limit: "64kb" }), refuseUnreadableBody);
   for (const endpoint of OPERATOR_ENDPOINTS) {
     const path = endpoint.path.replace(/\{(\w+)\}/g, ":$1");
     router[endpoint.method](path, async (req: Request<Record<string, string>>, res) => {

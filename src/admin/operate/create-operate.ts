@@ -86,6 +86,12 @@ export function createOperate(deps: OperateDeps): Operate {
     async listEvents(query, page) {
       const { q, since, until, ...rest } = query;
       const terms = q === undefined || q.trim() === "" ? undefined : deps.queryTerms(q);
+      if (terms?.length === 0)
+        throw new HttpError(
+          400,
+          "invalid_query",
+          "q: nothing to search for (two letters or digits at least)",
+        );
       const result = await store.listEvents(
         {
           ...rest,

@@ -45,6 +45,9 @@ export async function holdTarget(
  * its rate limit. This process's circuit breaker is closed for it; other instances re-read pauses.
  */
 export async function releaseTarget(name: string, actor: string, deps: OperateDeps): Promise<void> {
+  // Closed before the store lets its deliveries be claimed (none meets a stale pause here), and
+  // again after, in case the dispatcher read the pauses in between.
+  deps.breaker.reset(name);
   await deps.store.resumeTarget(name);
   deps.breaker.reset(name);
   await recordChange(deps, { actor, action: "resume", subject: `target:${name}`, details: {} });
