@@ -29,7 +29,8 @@ import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
 import { ingestRulesOf } from "./config/slice-config.ts";
 import { queryTermsOf } from "./ingest/extract-search-terms.ts";
-import { findRestartChanges } from "./config/find-restart-changes.ts";
+import { logListening } from "./admin/log-listening.ts";
+import { logReload } from "./admin/log-reload.ts";
 
 export interface StartOptions {
   configPath: string;
@@ -176,22 +177,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     );
   }, 3_600_000);
   purge.unref();
-  log.info(
-    { port, store: store.kind, routes: config.routes.length, sources: [...config.sources.keys()] },
-    "botbridge is listening",
-  );
-  const dryRun = Object.entries(config.targets).filter(([, t]) => t.dry_run);
-  if (dryRun.length > 0)
-    log.info(
-      { dry_run: dryRun.map(([name]) => name) },
-      `targets in dry run (deliveries are recorded, nothing is sent): ${dryRun.map(([name]) => name).join(", ")}`,
-    );
-  for (const source of config.sources.values())
-    if (source.verifiers.length === 0)
-      log.warn(
-        { source: source.name },
-        "source accepts unverified requests: anyone who knows the URL can post; add verify (docs/sources.md)",
-      );
+  logListening(log, config, { port, store: store.kind });
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -213,10 +199,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       }
       const [old, before] = [targets, config];
       logWarnings(log, next.warnings);
-      const reloaded = applyEnvOverrides(next.config, options.env);
-      const restart = findRestartChanges(config.settings, reloaded.settings);
-      log.level = reloaded.settings.server.log_level;
-      config = reloaded;
+      config = applyEnvOverrides(next.config, options.env);
+      log.level = config.settings.server.log_level;
       masker = createMasker(config.secrets);
       rulesFile.loaded();
       targets = buildTargets(config, rateLimits, masker);
@@ -224,15 +208,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       ingestRules = ingestRulesOf(config);
       admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
-      log.info(
-        { routes: config.routes.length, log_level: log.level },
-        "config reloaded (sources, routes, targets, delivery settings and log level applied)",
-      );
-      if (restart.length > 0)
-        log.warn(
-          { code: "restart_needed", settings: restart },
-          `${restart.join(", ")} changed: a restart applies them; until then the old values stay`,
-        );
+      logReload(log, before, config);
       await alerts.reloaded([], before);
       return [];
     },
@@ -240,15 +216,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     async stop() {
       accepting = false;
       await alerts.stop();
-      const timeout = config.settings.server.shutdown_timeout;
-      log.info(
-        { in_flight: dispatcher.inFlight, shutdown_timeout_ms: timeout },
-        `stopping: webhooks get 503; waiting up to ${timeout / 1000}s for ${dispatcher.inFlight} in-flight deliveries`,
-      );
       clearInterval(purge);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await dispatcher.stop(timeout);
+      await dispatcher.stop(config.settings.server.shutdown_timeout);
       await closed;
       await operate.settled();
       await targets.close();
