@@ -7,8 +7,8 @@ import type { Action } from "./actions/define-action.ts";
 import { createMasker, type Masker } from "./targets/mask-secrets.ts";
 import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runtimes.ts";
 import type { Config } from "./config/config.ts";
-import { checkTargets } from "./admin/check-targets.ts";
-import { logTargetChecks } from "./admin/log-target-checks.ts";
+import { checkTargetsAtStart } from "./admin/check-targets-at-start.ts";
+import { schedulePurge } from "./admin/schedule-purge.ts";
 import { formatProblem, formatWarning, type PlacedProblem } from "./core/problem.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { applyEnvOverrides } from "./config/apply-env-overrides.ts";
@@ -20,6 +20,7 @@ import type { DeliveryDeps } from "./dispatch/run-delivery.ts";
 import { answerClientError } from "./admin/answer-client-error.ts";
 import { createApp } from "./admin/create-app.ts";
 import { trackRulesFile } from "./admin/console/track-rules-file.ts";
+import { createMetrics } from "./admin/metrics/create-metrics.ts";
 import { createOperate, type Operate } from "./admin/operate/create-operate.ts";
 import { resolveAdminTokens, type ResolvedTokens } from "./admin/operate/resolve-admin-tokens.ts";
 import { logAdminToken } from "./admin/operate/log-admin-token.ts";
@@ -96,6 +97,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   let targets: TargetRuntimes = buildTargets(config, rateLimits, masker);
   let routes: RouteCache = createRouteCache(config, actions);
   const byType = new Map<string, Action>(actions.map((a) => [a.type, a]));
+  const targetNames = () => Object.keys(config.targets);
+  const { registry, telemetry } = createMetrics({ store, now, targets: targetNames });
   const deliveryDeps = (): DeliveryDeps => ({
     store,
     owner,
@@ -109,6 +112,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     masker,
     now,
     onHeld: () => void alerts.evaluate(),
+    telemetry,
   });
 
   const dispatcher = createDispatcher({ store, owner, log, deliveryDeps });
@@ -127,6 +131,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     queryTerms: (q) => queryTermsOf(q, config.settings.templates.default_country),
     now,
     log,
+    telemetry,
   });
   let accepting = true;
   let ingestRules = ingestRulesOf(config);
@@ -138,6 +143,12 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     now,
     onAccepted: () => dispatcher.wake(),
     accepting: () => accepting,
+    telemetry,
+    metrics: {
+      registry,
+      token: () => config.settings.metrics.token,
+      adminTokens: () => admin.tokens,
+    },
     operator: { operate, tokens: () => admin.tokens },
     consoleRules: () => rulesFile.view(config, byType, masker),
   });
@@ -162,21 +173,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   dispatcher.start();
   await store.watch(() => dispatcher.changed());
   logAdminToken(log, admin, port);
-  checkTargets(config, targets, {
-    now,
-    signal: AbortSignal.timeout(60_000),
-    atStart: true,
-  }).then(
-    (checks) => logTargetChecks(log, checks),
-    (error: unknown) => log.warn({ err: error }, "start-up target check failed"),
-  );
-  const purge = setInterval(() => {
-    store.purge(now() - config.settings.storage.retention, now()).then(
-      (n) => n > 0 && log.info({ purged: n }, "purged events past storage.retention"),
-      (error: unknown) => log.error({ err: error }, "purge failed"),
-    );
-  }, 3_600_000);
-  purge.unref();
+  checkTargetsAtStart(config, targets, now, log);
+  const purge = schedulePurge(store, () => config.settings.storage.retention, now, log);
   logListening(log, config, { port, store: store.kind });
 
   return {
@@ -195,6 +193,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
         rulesFile.refused(problems);
         log.error({ problems }, "config reload refused; the last good config stays in use");
         await alerts.reloaded(problems);
+        telemetry.configReloaded({ outcome: "refused" });
         return problems;
       }
       const [old, before] = [targets, config];
@@ -209,6 +208,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
       logReload(log, before, config);
+      telemetry.configReloaded({ outcome: "applied" });
       await alerts.reloaded([], before);
       return [];
     },

@@ -6,12 +6,12 @@ export interface Answer<T = Record<string, unknown>> {
 
 /** A caller of the operator API of a running bridge, with a token (or none, or a wrong one). */
 export interface OperatorClient {
-  get(path: string): Promise<Answer>;
-  post(path: string, body?: unknown): Promise<Answer>;
+  get<T = Record<string, unknown>>(path: string): Promise<Answer<T>>;
+  post<T = Record<string, unknown>>(path: string, body?: unknown): Promise<Answer<T>>;
 }
 
 export function operatorClient(baseUrl: string, token: string | undefined): OperatorClient {
-  const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<Answer<T>> => {
     const headers: Record<string, string> = {};
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers["content-type"] = "application/json";
@@ -20,10 +20,10 @@ export function operatorClient(baseUrl: string, token: string | undefined): Oper
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, json: (await response.json()) as T };
   };
   return {
-    get: (path) => call("GET", path),
-    post: (path, body) => call("POST", path, body),
+    get: <T>(path: string) => call<T>("GET", path),
+    post: <T>(path: string, body?: unknown) => call<T>("POST", path, body),
   };
 }

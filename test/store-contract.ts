@@ -94,6 +94,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.getEvent(recent.id)).not.toBeNull();
     });
 
+    it("measures its size in bytes, which grows with the events stored", async () => {
+      const empty = await store.sizeBytes();
+      expect(empty).toBeGreaterThan(0);
+      const text = "x".repeat(4000);
+      for (let i = 0; i < 200; i += 1)
+        await store.ingest({ event: event({ body: { i, text } }), deliveries: [delivery()] });
+      expect(await store.sizeBytes()).toBeGreaterThan(empty + 200 * 1000);
+    });
+
     it("answers ping while open", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

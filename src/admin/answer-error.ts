@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, Response } from "express";
 import { HttpError } from "../core/http-error.ts";
 import { noteRefusal } from "./log-requests.ts";
+import type { HookLocals } from "./metrics/observe-hook-request.ts";
 
 /** The shape of the errors body-parser, raw-body, zlib and the router hand to Express. */
 interface PassedError {
@@ -60,6 +61,8 @@ function clientError(e: PassedError, req: Request): HttpError | undefined {
 export function sendError(res: Response, error: HttpError): void {
   if (res.headersSent) return;
   noteRefusal(res, error);
+  // what observeHookRequest counts a refused webhook under
+  (res.locals as HookLocals).error_code = error.code;
   res
     .status(error.status)
     .set(error.headers)

@@ -2,9 +2,9 @@ import express, { type Request } from "express";
 import type { Logger } from "pino";
 import type { ServerSettings } from "../config/server-schema.ts";
 import type { IngestRules } from "../ingest/ingest-rules.ts";
-import type { HookResponse } from "../sources/hook-request.ts";
 import { HttpError } from "../core/http-error.ts";
-import { receiveHook, type ReceiveDeps } from "../ingest/receive-hook.ts";
+import { noTelemetry, type Telemetry } from "../core/telemetry.ts";
+import { receiveHook, type ReceiveDeps, type ReceivedHook } from "../ingest/receive-hook.ts";
 import type { Store } from "../store/store.ts";
 import { answerError, sendError } from "./answer-error.ts";
 import { createOperatorApi } from "./api/create-operator-api.ts";
@@ -15,6 +15,8 @@ import { deriveSessionSecret } from "./console/console-sessions.ts";
 import { createConsole } from "./console/create-console.ts";
 import { checkToken } from "./operate/check-token.ts";
 import { logRequests } from "./log-requests.ts";
+import { observeHookRequest, type HookLocals } from "./metrics/observe-hook-request.ts";
+import { serveMetrics, type MetricsEndpoint } from "./metrics/serve-metrics.ts";
 import { refuseOversizedBody } from "./refuse-oversized-body.ts";
 
 export interface AppDeps {
@@ -27,13 +29,17 @@ export interface AppDeps {
   onAccepted: () => void;
   /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
   accepting: () => boolean;
+  /** What webhooks and their deliveries are counted by (nothing counted when absent). */
+  telemetry?: Telemetry;
+  /** GET /metrics (absent: not served). */
+  metrics?: MetricsEndpoint;
   /** The operator service (built once in main.ts) and the tokens that open it: /api/v1 (tests of ingest alone leave it out). */
   operator?: { operate: Operate; tokens: () => readonly AdminToken[] };
   /** The rules in use and the routes file as the console's Rules page shows it: with `operator`, the console at /. */
   consoleRules?: () => ConsoleRules;
 }
 
-/** The HTTP server: /hooks/:source (each source's methods), /healthz, /readyz, the operator API at /api/v1, the console at /; every error as `{"error":{"code","message"}}`. */
+/** The HTTP server: /hooks/:source (each source's methods), /healthz, /readyz, /metrics, the operator API at /api/v1, the console at /; every error as `{"error":{"code","message"}}`. */
 export function createApp(deps: AppDeps) {
   const settings = deps.server;
   const app = express();
@@ -41,6 +47,12 @@ export function createApp(deps: AppDeps) {
   app.set("trust proxy", settings.trust_proxy);
   app.use(logRequests(deps.log));
 
+  const telemetry = deps.telemetry ?? noTelemetry;
+  // before the body limit, so a request refused for its size is counted too
+  app.use(
+    "/hooks/:source",
+    observeHookRequest(telemetry, (name) => deps.rules().sources.has(name)),
+  );
   app.use(refuseOversizedBody(settings.body_limit));
 
   app.get("/healthz", (_req, res) => {
@@ -63,6 +75,8 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  if (deps.metrics) app.get("/metrics", serveMetrics(deps.metrics));
+
   app.all(
     "/hooks/:source",
     express.raw({ type: () => true, limit: settings.body_limit }),
@@ -77,9 +91,10 @@ export function createApp(deps: AppDeps) {
         log: req.log,
         now: deps.now,
         onAccepted: deps.onAccepted,
+        telemetry,
       };
       const queryAt = req.originalUrl.indexOf("?");
-      const answer: HookResponse = await receiveHook(
+      const answer: ReceivedHook = await receiveHook(
         {
           source: req.params.source,
           method: req.method,
@@ -92,6 +107,7 @@ export function createApp(deps: AppDeps) {
         },
         receive,
       );
+      (res.locals as HookLocals).hook_outcome = answer.outcome;
       res.status(answer.status).set(answer.headers ?? {});
       if (typeof answer.body === "string") res.type("text/plain").send(answer.body);
       else res.json(answer.body);

@@ -21,6 +21,7 @@ import { explainExitCode, formatExitCodes } from "./explain-exit-code.ts";
 import { handleSignals } from "./handle-signals.ts";
 
 exitOnClosedPipe(process.stdout);
+import { runBackup } from "./run-backup.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -109,6 +110,22 @@ program
     } finally {
       await runtimes.close();
     }
+  });
+
+program
+  .command("backup <file>")
+  .description(
+    "copy the SQLite store to FILE while the server runs (SQLite's online backup: a consistent copy, the WAL included); never overwrites a file",
+  )
+  .option("--database <url>", "the store to copy (default: BOTBRIDGE_DATABASE_URL or storage.url)")
+  .action(async (file: string, options: { database?: string }) => {
+    process.exitCode = await runBackup(file, {
+      configPath: program.opts<{ config: string }>().config,
+      database: options.database,
+      env: process.env,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    });
   });
 
 program

@@ -115,17 +115,24 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
   warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
-  const { server, storage, delivery, templates: templateSettings, admin, alerts } = parsed.data;
+  const { server, storage, delivery, templates: templateSettings, admin, alerts, metrics } =
+    parsed.data;
   return {
     ok: true,
     config: {
       file,
-      settings: { server, storage, delivery, templates: templateSettings, admin, alerts },
+      settings: { server, storage, delivery, templates: templateSettings, admin, alerts, metrics },
       targets: parsed.data.targets,
       sources,
       routes,
       functions,
-      secrets: new Set([...env.secrets, ...adminTokensOf(admin), ...alertSecretsOf(alerts)]),
+      // admin, alert and metrics tokens are secrets even when written in the file
+      secrets: new Set([
+        ...env.secrets,
+        ...adminTokensOf(admin),
+        ...alertSecretsOf(alerts),
+        ...(metrics.token ? [metrics.token] : []),
+      ]),
       variables: env.variables,
     },
     warnings: sortProblems(warned.map(place)),

@@ -75,14 +75,14 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
 }
 
 /**
- * Values from the environment under targets, sources and admin are secrets (tokens, client secrets,
+ * Values from the environment under targets, sources, admin and metrics are secrets (tokens, client secrets,
  * header values, signing keys), except settings that are plainly public: addresses, kinds,
  * time zones, numbers and switches.
  */
 const PUBLIC_KEYS =
   /(^|_)(url|type|timezone|bot_id|dry_run|timeout|rate_limit|auth_header|auth_scheme|chat_id|include_event_id|preset|window|tolerance|algorithm|encoding|token_file)$/;
 
-const SECRET_SECTIONS = new Set(["targets", "sources", "admin", "alerts"]);
+const SECRET_SECTIONS = new Set(["targets", "sources", "admin", "alerts", "metrics"]);
 
 function isSecretPath(path: ProblemPath): boolean {
   if (!SECRET_SECTIONS.has(String(path[0]))) return false;

@@ -7,6 +7,7 @@ import { createSourceSchema } from "../sources/source-schema.ts";
 import { deliverySchema } from "../routing/delivery-schema.ts";
 import { adminSchema } from "./admin-schema.ts";
 import { alertsSchema } from "./alerts-schema.ts";
+import { metricsSchema } from "./metrics-schema.ts";
 import { serverSchema } from "./server-schema.ts";
 import { storageSchema } from "../store/storage-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
@@ -27,6 +28,7 @@ export function createRoutesSchema(actions: readonly ActionSpec[], forJsonSchema
       storage: storageSchema.prefault({}),
       delivery: deliverySchema.prefault({}),
       templates: templatesSchema.prefault({}),
+      metrics: metricsSchema.prefault({}),
       admin: adminSchema.prefault({}),
       alerts: alertsSchema.prefault({}),
       targets: z.record(nameSchema, targetSchema).default({}).meta({

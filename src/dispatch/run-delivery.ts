@@ -4,6 +4,7 @@ import type { Action } from "../actions/define-action.ts";
 import type { Masker } from "../targets/mask-secrets.ts";
 import type { TargetRuntimes } from "../targets/target-runtimes.ts";
 import type { Exchange } from "../core/exchange.ts";
+import { noTelemetry, type Telemetry } from "../core/telemetry.ts";
 import type { CompiledAction, CompiledRoute } from "../routing/compile-route.ts";
 import { eventContext } from "../templates/event-context.ts";
 import type {
@@ -42,6 +43,8 @@ export interface DeliveryDeps {
   probeWait?: number;
   /** A target was held because it refused the credentials (alerts look at once). */
   onHeld?: (target: string) => void;
+  /** Counts attempts and finished deliveries (nothing counted when absent). */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function runDelivery(
   signal: AbortSignal,
 ): Promise<void> {
   const { store, owner, now, masker } = deps;
+  const telemetry = deps.telemetry ?? noTelemetry;
   const log = deps.log.child({
     event_id: delivery.event.id,
     delivery_id: delivery.id,
@@ -98,10 +102,18 @@ export async function runDelivery(
     if (!decision.change) return false;
     const failure = outcome.kind === "failure" ? outcome.failure : undefined;
     const record = decision.attempt && attempt?.(decision.attempt, failure);
+    if (record) reportAttempt(telemetry, delivery.route_id, record);
     if (!(await settle(decision.change, record))) {
       writeLog(log, decideNext(state, { kind: "lease_lost" }, policy, now()));
       return false;
     }
+    const { status } = decision.change;
+    if (status === "succeeded" || status === "failed" || status === "cancelled")
+      telemetry.deliveryFinished({
+        route: delivery.route_id,
+        status,
+        seconds: (now() - Date.parse(delivery.event.received_at)) / 1000,
+      });
     if (!decision.next) return false;
     state = decision.next;
     return true;
@@ -211,6 +223,17 @@ function policyOf(
     lease: deps.delivery.lease,
     probeWait: deps.probeWait ?? 1000,
   };
+}
+
+function reportAttempt(telemetry: Telemetry, route: string, attempt: NewAttempt): void {
+  telemetry.attemptFinished({
+    route,
+    target: attempt.target,
+    action: attempt.action_type,
+    outcome: attempt.outcome,
+    status: attempt.response_status,
+    seconds: attempt.duration_ms / 1000,
+  });
 }
 
 function writeLog(log: Logger, decision: Decision): void {

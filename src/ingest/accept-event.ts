@@ -8,6 +8,7 @@ import { eventContext } from "../templates/event-context.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { InboundEvent } from "../core/inbound-event.ts";
 import { newEventId } from "../core/new-event-id.ts";
+import type { Telemetry } from "../core/telemetry.ts";
 import { searchTermsOf, searchTextOf } from "./extract-search-terms.ts";
 import type { IngestRules } from "./ingest-rules.ts";
 
@@ -24,7 +25,7 @@ export interface Accepted {
  */
 export async function acceptEvent(
   event: InboundEvent,
-  deps: { rules: IngestRules; store: Store; log: Logger },
+  deps: { rules: IngestRules; store: Store; log: Logger; telemetry?: Telemetry },
 ): Promise<Accepted> {
   const { rules, store, log } = deps;
   const context = eventContext(event);
@@ -62,6 +63,8 @@ export async function acceptEvent(
     ...(dedupe ? { dedupe } : {}),
   });
   const delivery_ids = result.duplicate ? [] : deliveries.map((d) => d.id);
+  if (!result.duplicate)
+    for (const d of deliveries) deps.telemetry?.deliveryCreated({ route: d.route_id });
   return { result, selection, delivery_ids };
 }
 

@@ -5,6 +5,7 @@ import { acceptEvent } from "./accept-event.ts";
 import type { IngestRules } from "./ingest-rules.ts";
 import type { HookRequest, HookResponse } from "../sources/hook-request.ts";
 import { HttpError } from "../core/http-error.ts";
+import type { RequestOutcome, Telemetry } from "../core/telemetry.ts";
 import { prepareRequest } from "./prepare-request.ts";
 import { PARSED_AS_HEADER } from "../sources/read-event.ts";
 
@@ -15,6 +16,13 @@ export interface ReceiveDeps {
   now: () => number;
   /** Called once an event is committed, so the dispatcher looks at once. */
   onAccepted: () => void;
+  /** Counts the deliveries each accepted event makes (none counted when absent). */
+  telemetry?: Telemetry;
+}
+
+/** The answer, and what the request came to for the metrics (a refusal is thrown as HttpError). */
+export interface ReceivedHook extends HookResponse {
+  outcome: Exclude<RequestOutcome, "rejected">;
 }
 
 /** The whole 401 answer: the same words whatever failed, so a caller learns nothing to aim at. */
@@ -26,7 +34,7 @@ const VERIFICATION_FAILED = "the request is not verified; the server's log says 
  * a ping is answered without storing, and each event with its deliveries is committed before the
  * 200. A store that cannot commit answers 503 so the sender retries; nothing is half-written.
  */
-export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Promise<HookResponse> {
+export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Promise<ReceivedHook> {
   const { rules, log } = deps;
   const source = rules.sources.get(request.source);
   if (!source) {
@@ -44,7 +52,7 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
   }
   if (prepared.ping) {
     log.info({ source: request.source, ping: true }, "ping answered; nothing stored");
-    return answer(source, { ok: true, ping: true });
+    return answer(source, { ok: true, ping: true }, "ping");
   }
   const parsedAs = prepared.parsed.headers[PARSED_AS_HEADER];
   if (parsedAs)
@@ -60,7 +68,12 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
   for (const event of prepared.events) {
     let accepted;
     try {
-      accepted = await acceptEvent(event, { rules, store: deps.store, log });
+      accepted = await acceptEvent(event, {
+        rules,
+        store: deps.store,
+        log,
+        ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+      });
     } catch (error) {
       log.error(
         { err: error, source: request.source, code: "store_unavailable" },
@@ -86,24 +99,35 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
     results.push(result);
   }
   const [only] = results;
+  // a split request is a duplicate only when every one of its events is
+  const outcome = results.every((r) => r.duplicate) && only ? "duplicate" : "accepted";
   if (!source.config.split && only)
     return answer(
       source,
       only.duplicate
         ? { ok: true, duplicate: true, event_id: only.event_id }
         : { ok: true, event_id: only.event_id },
+      outcome,
     );
-  return answer(source, {
-    ok: true,
-    events: results.map((r) => ({
-      event_id: r.event_id,
-      ...(r.duplicate ? { duplicate: true } : {}),
-    })),
-  });
+  return answer(
+    source,
+    {
+      ok: true,
+      events: results.map((r) => ({
+        event_id: r.event_id,
+        ...(r.duplicate ? { duplicate: true } : {}),
+      })),
+    },
+    outcome,
+  );
 }
 
 /** The source's success answer: its status (200 unless set) and its text body, else the JSON. */
-function answer(source: CompiledSource, json: Record<string, unknown>): HookResponse {
+function answer(
+  source: CompiledSource,
+  json: Record<string, unknown>,
+  outcome: ReceivedHook["outcome"],
+): ReceivedHook {
   const { response } = source.config;
-  return { status: response?.status ?? 200, body: response?.body ?? json };
+  return { status: response?.status ?? 200, body: response?.body ?? json, outcome };
 }

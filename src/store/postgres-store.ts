@@ -14,6 +14,7 @@ import {
   type DeliveryListener,
 } from "./listen-for-deliveries.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
+import { measurePostgresSize } from "./measure-postgres-size.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import { postgresSqlRunner } from "./postgres-sql-runner.ts";
 import { purgePostgres } from "./purge-postgres.ts";
@@ -101,6 +102,10 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
 
     purge(before, now) {
       return purgePostgres(pool, before, now);
+    },
+
+    sizeBytes() {
+      return measurePostgresSize(pool);
     },
 
     async ping() {

@@ -9,15 +9,18 @@ import { createOperatorChanges } from "./create-operator-changes.ts";
 import { createOperatorLists } from "./create-operator-lists.ts";
 import { createSqlitePauses } from "./create-sqlite-pauses.ts";
 import { createTargetStates } from "./create-target-states.ts";
+import { enableIncrementalVacuum } from "./enable-incremental-vacuum.ts";
 import { createFileSyncer } from "./file-syncer.ts";
 import { guardDatabaseFile } from "./guard-database-file.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { hashRouteSnapshot } from "./hash-route-snapshot.ts";
 import { insertSqliteDeliveries, insertSqliteEvent } from "./insert-sqlite-event.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
+import { measureSqliteSize } from "./measure-sqlite-size.ts";
 import { prepareCached } from "./prepare-cached.ts";
 import { purgeSqlite } from "./purge-sqlite.ts";
 import { createSqliteAlertIssues } from "./create-sqlite-alert-issues.ts";
+import { reclaimSqliteSpace } from "./reclaim-sqlite-space.ts";
 import { readMigrations } from "./read-migrations.ts";
 import { sqliteSqlRunner } from "./sqlite-sql-runner.ts";
 import type { Store } from "./store.ts";
@@ -32,12 +35,20 @@ export function sqlitePath(url: string): string {
  * one transaction whose callers hear of it once the WAL is fsynced (a 2xx means the event is on
  * disk); the fsync runs on the thread pool, so the event loop serves requests meanwhile.
  */
-export function openSqliteStore(url: string, options: { log?: Pick<Logger, "error"> } = {}): Store {
+export function openSqliteStore(
+  url: string,
+  options: {
+    log?: Pick<Logger, "error" | "warn" | "info">;
+    /** Up to which size an older database is switched to incremental vacuum at start. */
+    vacuumLimit?: number;
+  } = {},
+): Store {
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
+  // auto_vacuum first: a new database takes it only before WAL writes its first page
   db.exec(
-    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+    "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
   );
   // the WAL is made durable by an fsync on the thread pool, not by a COMMIT that blocks the loop;
   // a commit is acknowledged only while its files are still the ones at their paths
@@ -63,6 +74,11 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
     kind: "sqlite",
 
     async migrate() {
+      if (path !== ":memory:")
+        enableIncrementalVacuum(db, path, {
+          ...(options.vacuumLimit === undefined ? {} : { limit: options.vacuumLimit }),
+          ...(options.log ? { log: options.log } : {}),
+        });
       db.exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
       );
@@ -148,8 +164,14 @@ export function openSqliteStore(url: string, options: { log?: Pick<Logger, "erro
       return Promise.resolve();
     },
 
-    purge(before, now) {
-      return purgeSqlite(writes, statement, before, now);
+    async purge(before, now) {
+      const purged = await purgeSqlite(writes, statement, before, now);
+      await reclaimSqliteSpace(writes, db);
+      return purged;
+    },
+
+    sizeBytes() {
+      return measureSqliteSize(statement, path);
     },
 
     watch() {

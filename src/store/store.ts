@@ -171,6 +171,11 @@ export interface Store extends OperatorStore, AlertIssueStore {
    */
   watch(onDue: (changed: boolean) => void): Promise<void>;
   /**
+   * The space the store takes, in bytes: SQLite's database file (page_count * page_size) and its
+   * WAL; PostgreSQL's tables of this store's schema with their indexes and TOAST.
+   */
+  sizeBytes(): Promise<number>;
+  /**
    * Throws when the store cannot be reached or cannot write: SQLite commits a real write and
    * checks its files are still at their paths; PostgreSQL refuses a read-only database.
    */

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Telemetry } from "../../core/telemetry.ts";
 import type { Action } from "../../actions/define-action.ts";
 import type { Config } from "../../config/config.ts";
 import type { RouteCache } from "../../dispatch/route-cache.ts";
@@ -25,4 +26,6 @@ export interface OperateDeps {
   queryTerms: (q: string) => string[];
   now: () => number;
   log: Logger;
+  /** Counts operator changes for the metrics (none counted when absent). */
+  telemetry?: Telemetry;
 }
