@@ -7,8 +7,8 @@ import type { Action } from "./actions/define-action.ts";
 import { createMasker, type Masker } from "./targets/mask-secrets.ts";
 import { createTargetRuntimes, type TargetRuntimes } from "./targets/target-runtimes.ts";
 import type { Config } from "./config/config.ts";
-import { checkTargets } from "./admin/check-targets.ts";
-import { logTargetChecks } from "./admin/log-target-checks.ts";
+import { checkTargetsAtStart } from "./admin/check-targets-at-start.ts";
+import { schedulePurge } from "./admin/schedule-purge.ts";
 import { formatProblem, formatWarning, type PlacedProblem } from "./core/problem.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { applyEnvOverrides } from "./config/apply-env-overrides.ts";
@@ -30,7 +30,8 @@ import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
 import { ingestRulesOf } from "./config/slice-config.ts";
 import { queryTermsOf } from "./ingest/extract-search-terms.ts";
-import { findRestartChanges } from "./config/find-restart-changes.ts";
+import { logListening } from "./admin/log-listening.ts";
+import { logReload } from "./admin/log-reload.ts";
 
 export interface StartOptions {
   configPath: string;
@@ -172,37 +173,9 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
   dispatcher.start();
   await store.watch(() => dispatcher.changed());
   logAdminToken(log, admin, port);
-  checkTargets(config, targets, {
-    now,
-    signal: AbortSignal.timeout(60_000),
-    atStart: true,
-  }).then(
-    (checks) => logTargetChecks(log, checks),
-    (error: unknown) => log.warn({ err: error }, "start-up target check failed"),
-  );
-  const purge = setInterval(() => {
-    store.purge(now() - config.settings.storage.retention, now()).then(
-      (n) => n > 0 && log.info({ purged: n }, "purged events past storage.retention"),
-      (error: unknown) => log.error({ err: error }, "purge failed"),
-    );
-  }, 3_600_000);
-  purge.unref();
-  log.info(
-    { port, store: store.kind, routes: config.routes.length, sources: [...config.sources.keys()] },
-    "botbridge is listening",
-  );
-  const dryRun = Object.entries(config.targets).filter(([, t]) => t.dry_run);
-  if (dryRun.length > 0)
-    log.info(
-      { dry_run: dryRun.map(([name]) => name) },
-      `targets in dry run (deliveries are recorded, nothing is sent): ${dryRun.map(([name]) => name).join(", ")}`,
-    );
-  for (const source of config.sources.values())
-    if (source.verifiers.length === 0)
-      log.warn(
-        { source: source.name },
-        "source accepts unverified requests: anyone who knows the URL can post; add verify (docs/sources.md)",
-      );
+  checkTargetsAtStart(config, targets, now, log);
+  const purge = schedulePurge(store, () => config.settings.storage.retention, now, log);
+  logListening(log, config, { port, store: store.kind });
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -225,10 +198,8 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       }
       const [old, before] = [targets, config];
       logWarnings(log, next.warnings);
-      const reloaded = applyEnvOverrides(next.config, options.env);
-      const restart = findRestartChanges(config.settings, reloaded.settings);
-      log.level = reloaded.settings.server.log_level;
-      config = reloaded;
+      config = applyEnvOverrides(next.config, options.env);
+      log.level = config.settings.server.log_level;
       masker = createMasker(config.secrets);
       rulesFile.loaded();
       targets = buildTargets(config, rateLimits, masker);
@@ -236,15 +207,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
       ingestRules = ingestRulesOf(config);
       admin = await resolveAdminTokens(config.settings.admin, config.settings.storage.url);
       await old.close();
-      log.info(
-        { routes: config.routes.length, log_level: log.level },
-        "config reloaded (sources, routes, targets, delivery settings and log level applied)",
-      );
-      if (restart.length > 0)
-        log.warn(
-          { code: "restart_needed", settings: restart },
-          `${restart.join(", ")} changed: a restart applies them; until then the old values stay`,
-        );
+      logReload(log, before, config);
       telemetry.configReloaded({ outcome: "applied" });
       await alerts.reloaded([], before);
       return [];
@@ -253,15 +216,10 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     async stop() {
       accepting = false;
       await alerts.stop();
-      const timeout = config.settings.server.shutdown_timeout;
-      log.info(
-        { in_flight: dispatcher.inFlight, shutdown_timeout_ms: timeout },
-        `stopping: webhooks get 503; waiting up to ${timeout / 1000}s for ${dispatcher.inFlight} in-flight deliveries`,
-      );
       clearInterval(purge);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await dispatcher.stop(timeout);
+      await dispatcher.stop(config.settings.server.shutdown_timeout);
       await closed;
       await operate.settled();
       await targets.close();

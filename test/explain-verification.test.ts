@@ -31,7 +31,8 @@ async function explain(
   return run.stdout;
 }
 
-describe("botbridge explain shows the verification result", () => {
+// Each case starts botbridge once or twice: seconds each on a busy machine.
+describe("botbridge explain shows the verification result", { timeout: 60_000 }, () => {
   it("passes a HubSpot batch at the sidecar's time and explains each event of the split", async () => {
     const out = await explain("hubspot", "hubspot-contact-events.json", ["--now", "1735689600000"]);
     expect(out).toContain(

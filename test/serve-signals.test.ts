@@ -86,7 +86,11 @@ describe("the first stop signal waits for in-flight actions, a second stops at o
       expect(server.output()).toContain(
         `botbridge: ${signal}: shutting down; waiting up to 30s (server.shutdown_timeout) for in-flight actions to finish`,
       );
-      expect(server.output()).toMatch(/"in_flight":1,"shutdown_timeout_ms":30000/);
+      // stderr and the log (stdout) are separate pipes: either may arrive first
+      await until(
+        () => /"in_flight":1,"shutdown_timeout_ms":30000/.test(server.output()),
+        "the stopping log line",
+      );
       await sleep(300);
       expect(server.child.exitCode).toBeNull();
 

@@ -18,6 +18,7 @@ import { createProcessIo } from "./operator/operator-io.ts";
 import { registerAlertsCommand } from "./register-alerts-command.ts";
 import { exitOnClosedPipe } from "./exit-on-closed-pipe.ts";
 import { explainExitCode, formatExitCodes } from "./explain-exit-code.ts";
+import { handleSignals } from "./handle-signals.ts";
 
 exitOnClosedPipe(process.stdout);
 import { runBackup } from "./run-backup.ts";
@@ -49,32 +50,7 @@ program
       process.stderr.write(`botbridge: not started: ${(error as Error).message}\n`);
       process.exit(1);
     }
-    const running = bridge;
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) {
-        process.stderr.write(
-          `botbridge: ${signal} again: stopping now; in-flight actions are cut short and their deliveries handed back to run again\n`,
-        );
-        running.hurry();
-        return;
-      }
-      stopping = true;
-      const seconds = running.config().settings.server.shutdown_timeout / 1000;
-      process.stderr.write(
-        `botbridge: ${signal}: shutting down; waiting up to ${seconds}s (server.shutdown_timeout) for in-flight actions to finish; ${signal === "SIGINT" ? "Ctrl-C" : signal} again stops at once\n`,
-      );
-      running.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          process.stderr.write(`botbridge: shutdown failed: ${String(error)}\n`);
-          process.exit(1);
-        },
-      );
-    };
-    process.on("SIGTERM", () => stop("SIGTERM"));
-    process.on("SIGINT", () => stop("SIGINT"));
-    process.on("SIGHUP", () => void running.reload());
+    handleSignals(bridge);
   });
 
 program

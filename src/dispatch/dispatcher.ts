@@ -149,6 +149,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     },
     async stop(timeoutMs) {
       stopping = true;
+      log.info(
+        { in_flight: running.size, shutdown_timeout_ms: timeoutMs },
+        `stopping: no new deliveries; waiting up to ${timeoutMs / 1000}s for ${running.size} in-flight deliveries`,
+      );
       wake();
       await loopDone;
       let timer: NodeJS.Timeout | undefined;
