@@ -25,7 +25,11 @@ const postFixture = async (source: string, name: string) => {
   const fixture = readFixture(name);
   const answer = await t.post(source, fixture.body, fixture.headers, `token=${HOOK_TOKEN}`);
   expect(answer.status).toBe(200);
-  return (answer.json as { event_id: string }).event_id;
+  // a split source (amoCRM: one event per entity) answers every event's id
+  const json = answer.json as { event_id?: string; events?: { event_id: string }[] };
+  const id = json.event_id ?? json.events?.[0]?.event_id;
+  if (id === undefined) throw new Error(`no event id in ${JSON.stringify(json)}`);
+  return id;
 };
 
 beforeAll(async () => {

@@ -1,3 +1,5 @@
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
@@ -45,6 +47,9 @@ export async function startBridge(
   options: { env?: NodeJS.ProcessEnv; clock?: TestClock } = {},
 ): Promise<TestBridge> {
   const { dir, file, sqliteUrl } = writeRoutesFile(yaml);
+  // a generated admin token goes beside the routes file, never into the working folder's data/
+  if (!/^admin:/m.test(yaml))
+    appendFileSync(file, `\nadmin:\n  token_file: ${join(dir, "admin-token")}\n`);
   const clock = options.clock ?? createTestClock();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
