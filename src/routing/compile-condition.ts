@@ -36,7 +36,7 @@ function build(
 ): Evaluate {
   const at = formatAt(path);
   if (typeof condition === "string") {
-    const expression = compileExpression(condition, path, false);
+    const expression = compileExpression(condition, path, false, functions);
     const source = condition;
     return async (context) => {
       const value: unknown = await expression.evaluate(context, functions);
@@ -87,7 +87,12 @@ function build(
       const paths = Array.isArray(argument) ? (argument as string[]) : [argument as string];
       const checks = paths.map((p, i) => ({
         source: p,
-        expression: compileExpression(p, Array.isArray(argument) ? [...here, i] : here, false),
+        expression: compileExpression(
+          p,
+          Array.isArray(argument) ? [...here, i] : here,
+          false,
+          functions,
+        ),
       }));
       return async (context) => {
         for (const check of checks) {

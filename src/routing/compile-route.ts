@@ -178,11 +178,12 @@ function paramsOrProblem(
     return compileValue(value ?? {}, functions, { pathParams: spec?.pathParams ?? [] });
   } catch (error) {
     if (!(error instanceof ValueSyntaxError)) throw error;
-    problems.push({
-      path: [...path, ...error.path],
-      message: error.message,
-      offset: error.offset,
-    });
+    for (const mistake of error.mistakes)
+      problems.push({
+        path: [...path, ...mistake.path],
+        message: mistake.message,
+        offset: mistake.offset,
+      });
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import jsonata from "jsonata";
 import { findExpressions } from "./find-expressions.ts";
+import { findUnknownFunction } from "./find-unknown-function.ts";
 import type { TemplateContext } from "./template-context.ts";
 import { TemplateError, TemplateSyntaxError } from "./template-error.ts";
 import type { TemplateFunctions } from "./template-functions.ts";
@@ -44,7 +45,7 @@ export function compileTemplate(
   let usesSteps = false;
   for (const span of spans) {
     if (span.start > cursor) parts.push({ literal: text.slice(cursor, span.start) });
-    const expression = compileExpression(span.expression, span.expressionStart);
+    const expression = compileExpression(span.expression, span.expressionStart, functions);
     usesSteps ||= readsSteps(expression.ast());
     parts.push({ expression, source: span.expression.trim() });
     cursor = span.end;
@@ -75,9 +76,14 @@ export function compileTemplate(
   };
 }
 
-function compileExpression(source: string, offset: number): jsonata.Expression {
+function compileExpression(
+  source: string,
+  offset: number,
+  functions: TemplateFunctions,
+): jsonata.Expression {
+  let expression: jsonata.Expression;
   try {
-    return jsonata(source);
+    expression = jsonata(source);
   } catch (error) {
     const e = error as Partial<jsonata.JsonataError>;
     const position = typeof e.position === "number" ? Math.max(0, e.position - 1) : 0;
@@ -86,6 +92,9 @@ function compileExpression(source: string, offset: number): jsonata.Expression {
       offset + position,
     );
   }
+  const unknown = findUnknownFunction(expression.ast(), functions);
+  if (unknown) throw new TemplateSyntaxError(unknown.message, offset + unknown.offset);
+  return expression;
 }
 
 /** True when the expression's AST reads the `steps` variable at its root. */
