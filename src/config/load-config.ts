@@ -14,7 +14,12 @@ import { createSourceSchema } from "../sources/source-schema.ts";
 import { createTemplateFunctions } from "../templates/template-functions.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
-import { sortProblems, type PlacedProblem, type Problem } from "../core/problem.ts";
+import {
+  sortProblems,
+  type PlacedProblem,
+  type Problem,
+  type ProblemPath,
+} from "../core/problem.ts";
 import { findTrustProxyWarnings } from "./find-trust-proxy-warnings.ts";
 import { formatIssues } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
@@ -72,10 +77,16 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   }
   const env = resolveEnv(document, options.env);
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
+  for (const path of env.omitted) omit(raw, path);
   const found: Problem[] = [...env.problems];
 
   const parsed = createRoutesSchema(options.actions).safeParse(raw, { error: issueMessage });
-  if (!parsed.success) found.push(...formatIssues(parsed.error.issues, raw));
+  // A value whose variable is unset is reported as that, not also as the wrong kind of value.
+  const unset = new Set(env.problems.map((p) => JSON.stringify(p.path)));
+  if (!parsed.success)
+    found.push(
+      ...formatIssues(parsed.error.issues, raw).filter((p) => !unset.has(JSON.stringify(p.path))),
+    );
 
   const data = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const templates = templatesSchema.safeParse(data.templates ?? {});
@@ -84,7 +95,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   );
   const targets = targetKinds(data.targets);
   const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
-  const warned: Problem[] = [];
+  const warned: Problem[] = [...env.warnings];
   const sources = compileSources(
     data.sources,
     { presets: PRESETS, functions, schema: createSourceSchema(PRESETS) },
@@ -182,6 +193,15 @@ function targetKinds(value: unknown): Record<string, { type: TargetType }> {
     if (typeof type === "string") kinds[name] = { type: type as TargetType };
   }
   return kinds;
+}
+
+/** Deletes the key at `path` from parsed data (a dry-run target's unset credential). */
+function omit(data: unknown, path: ProblemPath): void {
+  const parent = path
+    .slice(0, -1)
+    .reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), data);
+  const key = path.at(-1);
+  if (isRecord(parent) && key !== undefined) Reflect.deleteProperty(parent, key);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
