@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument, type Document } from "yaml";
 import type { ActionSpec } from "../actions/action-spec.ts";
 import type { TargetType } from "../targets/target-schema.ts";
 import {
@@ -23,6 +23,7 @@ import {
 import { findTrustProxyWarnings } from "./find-trust-proxy-warnings.ts";
 import { formatIssues } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
+import { describeYamlMistake } from "./describe-yaml-mistake.ts";
 import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
@@ -62,19 +63,8 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
 export function parseConfig(text: string, file: string, options: LoadOptions): LoadResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => {
-      const position = lineCounter.linePos(error.pos[0]);
-      return {
-        file,
-        line: position.line,
-        col: position.col,
-        path: [],
-        message: `YAML: ${error.message.split("\n")[0] ?? ""}`,
-      };
-    });
-    return { ok: false, problems: sortProblems(problems) };
-  }
+  if (document.errors.length > 0)
+    return { ok: false, problems: yamlProblems(document, text, file, lineCounter) };
   const env = resolveEnv(document, options.env);
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
   for (const path of env.omitted) omit(raw, path);
@@ -193,6 +183,29 @@ function targetKinds(value: unknown): Record<string, { type: TargetType }> {
     if (typeof type === "string") kinds[name] = { type: type as TargetType };
   }
   return kinds;
+}
+
+/**
+ * The parser's errors, one per line (a mistake of structure often makes several), each with what
+ * is likely wrong there in plain words (describeYamlMistake).
+ */
+function yamlProblems(
+  document: Document,
+  text: string,
+  file: string,
+  lineCounter: LineCounter,
+): PlacedProblem[] {
+  const lines = text.split(/\r?\n/);
+  const byLine = new Map<number, PlacedProblem>();
+  for (const error of document.errors) {
+    const position = lineCounter.linePos(error.pos[0]);
+    const mistake = describeYamlMistake(lines, position.line);
+    const { line, col } = mistake ?? position;
+    if (byLine.has(line)) continue;
+    const message = `YAML: ${error.message.split("\n")[0] ?? ""}${mistake ? `; ${mistake.hint}` : ""}`;
+    byLine.set(line, { file, line, col, path: [], message });
+  }
+  return sortProblems([...byLine.values()]);
 }
 
 /** Deletes the key at `path` from parsed data (a dry-run target's unset credential). */
