@@ -13,6 +13,8 @@ import { HttpError } from "../core/http-error.ts";
 import { explainRequest } from "./explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
+import { findUnusedAnswers } from "./find-unused-answers.ts";
+import { readAnswers } from "./read-answers.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -145,9 +147,16 @@ program
     "--now <time>",
     "the time to check signed timestamps against: Unix milliseconds or an ISO time (default: now)",
   )
+  .option(
+    "-a, --answer <step=file>",
+    "what the target answers the action with id STEP: a JSON file (repeatable; instead of its dry_run_answer)",
+    (value: string, all: string[]) => [...all, value],
+    [],
+  )
   .option("--json", "print the explanation as JSON")
   .action(
     async (options: {
+      answer: string[];
       source: string;
       file?: string;
       contentType?: string;
@@ -181,6 +190,12 @@ program
         if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
       }
       if (options.contentType) headers["content-type"] = options.contentType;
+      const answers = readAnswers(options.answer);
+      if (typeof answers === "string") {
+        process.stderr.write(`botbridge: ${answers}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const raw = options.file ? readFileSync(options.file) : readFileSync(0);
       const now =
         options.now === undefined
@@ -209,6 +224,7 @@ program
             ...(options.url ? { url: options.url } : {}),
           },
           now,
+          answers,
         );
       } catch (error) {
         // a body the server would refuse (invalid_json, body_too_large, ...): its answer, in one line
@@ -222,6 +238,8 @@ program
           ? `${JSON.stringify(explanation, null, 2)}\n`
           : `${formatExplanation(explanation)}\n`,
       );
+      for (const step of findUnusedAnswers(explanation, answers))
+        process.stderr.write(`botbridge: --answer ${step}: no action with id ${step} ran\n`);
     },
   );
 

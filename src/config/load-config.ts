@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { ActionSpec } from "../actions/action-spec.ts";
 import type { TargetType } from "../targets/target-schema.ts";
 import {
@@ -11,7 +11,11 @@ import { createRouteSchema } from "../routing/route-schema.ts";
 import { compileSource, type SourceCompileContext } from "../sources/compile-source.ts";
 import { PRESETS } from "../sources/presets/presets.ts";
 import { createSourceSchema } from "../sources/source-schema.ts";
-import { createTemplateFunctions } from "../templates/template-functions.ts";
+import {
+  createTemplateFunctions,
+  type TemplateFunctions,
+} from "../templates/template-functions.ts";
+import { compileDryRunAnswer } from "../routing/compile-dry-run-answer.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
 import {
@@ -23,7 +27,7 @@ import {
 import { findTrustProxyWarnings } from "./find-trust-proxy-warnings.ts";
 import { formatIssues } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
-import { describeYamlMistake } from "./describe-yaml-mistake.ts";
+import { listYamlProblems } from "./list-yaml-problems.ts";
 import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
@@ -64,7 +68,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0)
-    return { ok: false, problems: yamlProblems(document, text, file, lineCounter) };
+    return { ok: false, problems: listYamlProblems(document, text, file, lineCounter) };
   const env = resolveEnv(document, options.env);
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
   for (const path of env.omitted) omit(raw, path);
@@ -83,7 +87,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const functions = createTemplateFunctions(
     templates.success ? templates.data : templatesSchema.parse({}),
   );
-  const targets = targetKinds(data.targets);
+  const targets = targetKinds(data.targets, functions, found);
   const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
   const warned: Problem[] = [...env.warnings];
   const sources = compileSources(
@@ -174,38 +178,25 @@ function compileRoutes(
   return compiled;
 }
 
-/** Each target's declared type, valid or not, so routes are checked against what was meant. */
-function targetKinds(value: unknown): Record<string, { type: TargetType }> {
+/**
+ * Each target's declared type, valid or not, so routes are checked against what was meant, and
+ * its dry_run_answer (whose templates are checked here, once).
+ */
+function targetKinds(
+  value: unknown,
+  functions: TemplateFunctions,
+  found: Problem[],
+): RouteCompileContext["targets"] {
   if (!isRecord(value)) return {};
-  const kinds: Record<string, { type: TargetType }> = {};
+  const kinds: Record<string, { type: TargetType; dry_run_answer?: unknown }> = {};
   for (const [name, entry] of Object.entries(value)) {
-    const type = isRecord(entry) ? entry.type : undefined;
-    if (typeof type === "string") kinds[name] = { type: type as TargetType };
+    if (!isRecord(entry) || typeof entry.type !== "string") continue;
+    kinds[name] = { type: entry.type as TargetType, dry_run_answer: entry.dry_run_answer };
+    const here = ["targets", name, "dry_run_answer"];
+    const { problems } = compileDryRunAnswer(entry.dry_run_answer, functions);
+    found.push(...problems.map((p) => ({ ...p, path: [...here, ...p.path] })));
   }
   return kinds;
-}
-
-/**
- * The parser's errors, one per line (a mistake of structure often makes several), each with what
- * is likely wrong there in plain words (describeYamlMistake).
- */
-function yamlProblems(
-  document: Document,
-  text: string,
-  file: string,
-  lineCounter: LineCounter,
-): PlacedProblem[] {
-  const lines = text.split(/\r?\n/);
-  const byLine = new Map<number, PlacedProblem>();
-  for (const error of document.errors) {
-    const position = lineCounter.linePos(error.pos[0]);
-    const mistake = describeYamlMistake(lines, position.line);
-    const { line, col } = mistake ?? position;
-    if (byLine.has(line)) continue;
-    const message = `YAML: ${error.message.split("\n")[0] ?? ""}${mistake ? `; ${mistake.hint}` : ""}`;
-    byLine.set(line, { file, line, col, path: [], message });
-  }
-  return sortProblems([...byLine.values()]);
 }
 
 /** Deletes the key at `path` from parsed data (a dry-run target's unset credential). */

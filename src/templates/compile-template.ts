@@ -1,6 +1,7 @@
 import jsonata from "jsonata";
 import { findExpressions } from "./find-expressions.ts";
 import { findUnknownFunction } from "./find-unknown-function.ts";
+import { readsSteps } from "./reads-steps.ts";
 import type { TemplateContext } from "./template-context.ts";
 import { TemplateError, TemplateSyntaxError } from "./template-error.ts";
 import type { TemplateFunctions } from "./template-functions.ts";
@@ -95,29 +96,6 @@ function compileExpression(
   const unknown = findUnknownFunction(expression.ast(), functions);
   if (unknown) throw new TemplateSyntaxError(unknown.message, offset + unknown.offset);
   return expression;
-}
-
-/** True when the expression's AST reads the `steps` variable at its root. */
-function readsSteps(node: unknown): boolean {
-  if (node === null || typeof node !== "object") return false;
-  const n = node as { type?: string; value?: unknown; steps?: unknown[] };
-  if (n.type === "name" && n.value === "steps") return true;
-  if (n.type === "path" && Array.isArray(n.steps)) {
-    const [first, ...rest] = n.steps;
-    return readsSteps(first) || rest.some((step) => readsStepsBelow(step));
-  }
-  return Object.values(n).some((child) =>
-    Array.isArray(child) ? child.some(readsSteps) : readsSteps(child),
-  );
-}
-
-/** Inside a later path step only predicates and arguments can read `steps` afresh. */
-function readsStepsBelow(step: unknown): boolean {
-  if (step === null || typeof step !== "object") return false;
-  const { type: _type, value: _value, ...children } = step as Record<string, unknown>;
-  return Object.values(children).some((child) =>
-    Array.isArray(child) ? child.some(readsSteps) : readsSteps(child),
-  );
 }
 
 /** JSONata marks result arrays as sequences and may return functions; keep plain data only. */
