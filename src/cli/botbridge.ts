@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem, formatWarning } from "../core/problem.ts";
+import { formatProblem } from "../core/problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
 import { loadConfig } from "../config/load-config.ts";
 import { createMasker } from "../targets/mask-secrets.ts";
@@ -15,6 +15,7 @@ import { formatExplanation } from "./format-explanation.ts";
 import { formatTargetChecks } from "./format-target-checks.ts";
 import { findUnusedAnswers } from "./find-unused-answers.ts";
 import { readAnswers } from "./read-answers.ts";
+import { runCheck } from "./run-check.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -65,23 +66,17 @@ program
 program
   .command("check [file]")
   .description(
-    "report every problem in a routes file (exit 1 if there are any), and warnings about settings that protect less than they seem to",
+    "report every problem in a routes file (exit 1 if there are any), and warnings about settings that protect less than they seem to and about paths the routes find nothing at in sample requests",
   )
-  .action(async (file: string | undefined) => {
+  .option(
+    "-S, --sample <source=file>",
+    "a sample request body for SOURCE (repeatable; as the source's samples: list)",
+    (value: string, all: string[]) => [...all, value],
+    [],
+  )
+  .action(async (file: string | undefined, options: { sample: string[] }) => {
     const path = file ?? program.opts<{ config: string }>().config;
-    const result = await loadConfig(path, { actions: createActions(), env: process.env });
-    if (!result.ok) {
-      process.stdout.write(`${result.problems.map(formatProblem).join("\n")}\n`);
-      process.stderr.write(`${path}: ${result.problems.length} problem(s)\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const { config, warnings } = result;
-    if (warnings.length > 0) process.stdout.write(`${warnings.map(formatWarning).join("\n")}\n`);
-    const warned = warnings.length > 0 ? `, ${warnings.length} warning(s)` : "";
-    process.stdout.write(
-      `${path}: ok (${Object.keys(config.targets).length} targets, ${config.sources.size} sources, ${config.routes.length} routes${warned})\n`,
-    );
+    process.exitCode = await runCheck(path, options.sample, process.env);
   });
 
 program

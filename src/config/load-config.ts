@@ -35,7 +35,13 @@ import { templatesSchema } from "./templates-schema.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
 export type LoadResult =
-  | { ok: true; config: Config; warnings: PlacedProblem[] }
+  | {
+      ok: true;
+      config: Config;
+      warnings: PlacedProblem[];
+      /** Gives a problem found later (check's samples) its place in the file. */
+      place: (problem: Problem) => PlacedProblem;
+    }
   | { ok: false; problems: PlacedProblem[] };
 
 export interface LoadOptions {
@@ -131,6 +137,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
       secrets: env.secrets,
     },
     warnings: sortProblems(warned.map(place)),
+    place,
   };
 }
 
