@@ -39,6 +39,22 @@ describe("describeYamlMistake", () => {
       2,
       { line: 2, col: 23, hint: /second key \(subscriber:\)/ },
     ],
+    [
+      "a key with [0] inside { }",
+      ["    when: { equals: { body.leads.status[0].status_id: 1 } }"],
+      1,
+      {
+        line: 1,
+        col: 23,
+        hint: /inside \{ \}, a key holding \[ \] must be quoted: "body.leads.status\[0\].status_id"/,
+      },
+    ],
+    [
+      "a quoted key with [0] inside { }",
+      ['    when: { equals: { "body.x[0]": 1 } }'],
+      1,
+      undefined,
+    ],
     ["a block opened by key:", ["a:", "  b: 1"], 2, undefined],
     ["a block opened by an anchor", ["a: &x", "  b: 1"], 2, undefined],
     ["a key lined up with its sibling", ["a:", "  b: 1", "  c: 2"], 3, undefined],

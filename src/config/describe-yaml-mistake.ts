@@ -9,7 +9,7 @@ export interface YamlMistake {
  * What a YAML structure error on `line` (1-based) most likely is, in the words of someone editing
  * the file, worked out from the columns of that line and of the lines above it: a line indented
  * between two levels, a key at the column of the `-` above it, a line indented under a key that
- * already has its value, or two `key:`s on one line. The parser often stops on the line before the
+ * already has its value, two `key:`s on one line, or an unquoted `[0]` in a key inside `{ }`. The parser often stops on the line before the
  * mistake (a key's value read on as a multi-line key), so the next line is looked at too.
  * Undefined when the columns look right.
  */
@@ -25,6 +25,14 @@ function describeLine(lines: readonly string[], line: number): YamlMistake | und
   const text = lines[line - 1];
   if (text === undefined || !isContent(text)) return undefined;
   const column = indentOf(text);
+  const bracketKey = /[{,]\s*([A-Za-z_$][^\s"'{},:]*\[[^\s"'{},:]*)\s*:/.exec(text);
+  if (bracketKey?.[1] !== undefined) {
+    return {
+      hint: `inside { }, a key holding [ ] must be quoted: "${bracketKey[1]}"`,
+      line,
+      col: text.indexOf(bracketKey[1]) + 1,
+    };
+  }
   const twoKeys = /^(\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+)([^\s'"{[#&*!|>][^:#]*?):(?:\s|$)/.exec(text);
   if (twoKeys) {
     return {
