@@ -155,7 +155,7 @@ describe("examples/amocrm-enrich.yaml", () => {
     ]);
   });
 
-  it("runs in dry run with no variable set: records what would be sent and sends nothing", async () => {
+  it("runs the whole chain in dry run with no variable set, on the example's dry-run answers, sending nothing", async () => {
     await start("dry_run");
     await postFixture();
     const [delivery] = await t.settle();
@@ -165,14 +165,22 @@ describe("examples/amocrm-enrich.yaml", () => {
     expect(attempts.map((a) => [a.action_type, a.outcome])).toEqual([
       ["http.request", "dry_run"],
       ["http.request", "dry_run"],
-      ["bothelp.set_custom_fields", "skipped"],
-      ["bothelp.start_flow", "skipped"],
+      ["bothelp.set_custom_fields", "dry_run"],
+      ["bothelp.start_flow", "dry_run"],
     ]);
+    // The lead's dry_run_answer names main contact 501, whose answer has the phone BotHelp's
+    // (built-in) lookup answer finds as subscriber 92.
     expect(attempts.flatMap((a) => a.exchanges.map((e) => [e.method, e.url]))).toEqual([
       ["GET", `https://example.amocrm.ru/api/v4/leads/${LEAD_ID}?with=contacts`],
-      // No lead was read, so there is no contact id, no phone and nothing to ask BotHelp.
-      ["GET", "https://example.amocrm.ru/api/v4/contacts/"],
+      ["GET", "https://example.amocrm.ru/api/v4/contacts/501"],
+      ["GET", "https://api.bothelp.io/v1/subscribers/?phone=%2B79991234567"],
+      ["PATCH", "https://api.bothelp.io/v1/subscribers/92/customFields"],
+      ["POST", "https://api.bothelp.io/v1/subscribers/92/bot"],
     ]);
+    expect(JSON.parse(attempts[0]?.response_body ?? "null")).toMatchObject({
+      id: LEAD_ID,
+      _embedded: { contacts: [{ id: 501, is_main: true }] },
+    });
   });
 
   it("reads amoCRM and records what BotHelp would get when only BotHelp is in dry run", async () => {
@@ -191,10 +199,10 @@ describe("examples/amocrm-enrich.yaml", () => {
       ["GET", "https://api.bothelp.io/v1/subscribers/?phone=%2B79991234567", undefined],
       [
         "PATCH",
-        "https://api.bothelp.io/v1/subscribers/0/customFields",
+        "https://api.bothelp.io/v1/subscribers/92/customFields",
         [{ op: "replace", path: "/amocrm_lead_id", value: String(LEAD_ID) }],
       ],
-      ["POST", "https://api.bothelp.io/v1/subscribers/0/bot", { botReferral: FLOW }],
+      ["POST", "https://api.bothelp.io/v1/subscribers/92/bot", { botReferral: FLOW }],
     ]);
   });
 });

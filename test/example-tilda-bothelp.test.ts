@@ -89,7 +89,7 @@ describe("examples/tilda-bothelp.yaml", () => {
     expect(attempts.map((a) => a.outcome)).toEqual(["dry_run", "dry_run", "dry_run"]);
     expect(attempts[2]?.exchanges.at(-1)).toMatchObject({
       method: "POST",
-      url: "https://api.bothelp.io/v1/subscribers/0/bot",
+      url: "https://api.bothelp.io/v1/subscribers/92/bot",
       request_body: { botReferral: "c1723106923821", stepReferral: "1723638253735" },
     });
   });

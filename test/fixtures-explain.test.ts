@@ -17,17 +17,28 @@ beforeAll(async () => {
   config = loaded.config;
 });
 
-async function explain(source: string, fixture: string, asQuery = false): Promise<Explanation> {
+async function explain(
+  source: string,
+  fixture: string,
+  asQuery = false,
+  answers: Record<string, unknown> = {},
+): Promise<Explanation> {
   const { body, headers } = readFixture(fixture);
-  return explainRequest(config, new Map(actions.map((a) => [a.type, a])), {
-    source,
-    method: "POST",
-    path: `/hooks/${source}`,
-    query: asQuery ? body.toString("utf8") : "",
-    headers,
-    raw: asQuery ? Buffer.alloc(0) : body,
-    remote_address: "127.0.0.1",
-  });
+  return explainRequest(
+    config,
+    new Map(actions.map((a) => [a.type, a])),
+    {
+      source,
+      method: "POST",
+      path: `/hooks/${source}`,
+      query: asQuery ? body.toString("utf8") : "",
+      headers,
+      raw: asQuery ? Buffer.alloc(0) : body,
+      remote_address: "127.0.0.1",
+    },
+    Date.now(),
+    new Map(Object.entries(answers)),
+  );
 }
 
 type Check = (e: Explanation) => void;
@@ -246,6 +257,21 @@ describe("explain shows routes, why not, and rendered actions", () => {
               path: "/contacts",
               body: { name: "Иван", phone: "+79991234567", email: "ivan.petrov@example.com" },
             },
+            // Run against the target in dry run: what it would send, and (no answer declared
+            // for this http.request) an empty answer.
+            requests: [
+              {
+                method: "POST",
+                url: "https://crm.example.com/api/contacts",
+                request_headers: { "content-type": "application/json", "user-agent": "botbridge" },
+                request_body: {
+                  name: "Иван",
+                  phone: "+79991234567",
+                  email: "ivan.petrov@example.com",
+                },
+              },
+            ],
+            output: { status: 200, headers: {}, body: null },
           },
         ],
       },
@@ -257,11 +283,27 @@ describe("explain shows routes, why not, and rendered actions", () => {
     ]);
   });
 
-  it("shows values from earlier steps as pending", async () => {
+  it("shows values from an earlier step whose answer is unknown as pending", async () => {
     const e = await explain("amocrm", "amocrm-lead-status-short.form");
-    expect(e.routes[0]?.actions?.map((a) => a.params)).toEqual([
-      { path: "/leads/10754147", query: { with: "contacts" } },
-      { path: "<pending: /contacts/{{ steps.lead.body._embedded.contacts[0].id }}>" },
+    expect(e.routes[0]?.actions?.map((a) => [a.status, a.params])).toEqual([
+      ["ran", { path: "/leads/10754147", query: { with: "contacts" } }],
+      ["pending", { path: "<pending: /contacts/{{ steps.lead.body._embedded.contacts[0].id }}>" }],
+    ]);
+  });
+
+  it("runs the chain with a one-off answer for a step", async () => {
+    const lead = { id: 10754147, _embedded: { contacts: [{ id: 555, is_main: true }] } };
+    const e = await explain("amocrm", "amocrm-lead-status-short.form", false, { lead });
+    const [first, second] = e.routes[0]?.actions ?? [];
+    expect(first?.output).toEqual({
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: lead,
+    });
+    expect(first?.requests?.[0]?.response_body).toBe(JSON.stringify(lead));
+    expect(second).toMatchObject({ status: "ran", params: { path: "/contacts/555" } });
+    expect(second?.requests?.map((r) => r.url)).toEqual([
+      "https://crm.example.com/api/contacts/555",
     ]);
   });
 });

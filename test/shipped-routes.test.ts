@@ -54,28 +54,44 @@ describe("routes.yaml as npm start serves it", () => {
       ["tilda-to-metabot", "succeeded"],
     ]);
     const sent: unknown[] = [];
+    const answers: unknown[] = [];
     for (const delivery of deliveries.sort((a, b) => a.route_id.localeCompare(b.route_id)))
       for (const attempt of await t.bridge.store.listAttempts(delivery.id)) {
         expect(attempt.outcome).toBe("dry_run");
         for (const e of attempt.exchanges) sent.push([e.method, e.url, e.request_body]);
+        answers.push([attempt.action_type, attempt.response_status, attempt.response_body]);
       }
+    // Each attempt records the dry-run answer as its response: BotHelp's built-in lookup answer
+    // (one subscriber, id 92), and the find-lead endpoint's dry_run_answer from routes.yaml.
+    expect(answers).toEqual([
+      ["bothelp.add_tags", 200, '{"success":true}'],
+      ["bothelp.set_custom_fields", 200, '{"success":true}'],
+      ["bothelp.start_flow", 200, '{"success":true}'],
+      ["metabot.call_endpoint", 200, '{"lead_id":4242,"phone":"+79123456789"}'],
+      ["metabot.schedule_job", 200, '{"success":true}'],
+    ]);
+    const [, metabot] = deliveries;
+    expect(metabot?.outputs).toEqual({
+      "0": { lead_id: 4242, phone: "+79123456789" },
+      "1": { success: true },
+    });
     const eventId = (first.json as { event_id: string }).event_id;
     expect(sent).toEqual([
       ["GET", "https://api.bothelp.io/v1/subscribers/?phone=%2B79123456789", undefined],
       [
         "PATCH",
-        "https://api.bothelp.io/v1/subscribers/0",
+        "https://api.bothelp.io/v1/subscribers/92",
         [{ op: "add", path: "/tags", value: ["tilda", "lead"] }],
       ],
       [
         "PATCH",
-        "https://api.bothelp.io/v1/subscribers/0/customFields",
+        "https://api.bothelp.io/v1/subscribers/92/customFields",
         [
           { op: "replace", path: "/name", value: "Anna Petrova" },
           { op: "replace", path: "/email", value: "anna@example.com" },
         ],
       ],
-      ["POST", "https://api.bothelp.io/v1/subscribers/0/bot", { botReferral: "c1723106923821" }],
+      ["POST", "https://api.bothelp.io/v1/subscribers/92/bot", { botReferral: "c1723106923821" }],
       [
         "POST",
         "https://app.metabot24.com/api/v1/bots/1/call/find-lead",
@@ -92,6 +108,8 @@ describe("routes.yaml as npm start serves it", () => {
         "https://app.metabot24.com/api/v1/bots/1/jobs/schedule",
         {
           script_code: "tilda_followup",
+          // the lead id of find-lead's dry_run_answer: the chain runs to its end in dry run
+          lead_id: 4242,
           run_after_sec: 3600,
           script_request_params: {
             event_id: eventId,

@@ -14,6 +14,10 @@ export interface SinkRoutesOptions {
   route?: string;
   /** The body posted to the sink, a flow mapping of templates (default `{ n: "{{ body.n }}" }`). */
   body?: string;
+  /** More keys of the forward action item, one per entry, e.g. `id: hit`. */
+  item?: string[];
+  /** More action items after the forward one, as YAML lines under `actions:`. */
+  actions?: string;
 }
 
 /**
@@ -39,6 +43,6 @@ routes:
   - id: forward
     source: forms
 ${route}    actions:
-      - http.request: { method: POST, path: /hit, body: ${body} }
-`;
+      - ${(options.item ?? []).map((key) => `${key}\n        `).join("")}http.request: { method: POST, path: /hit, body: ${body} }
+${options.actions ?? ""}`;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TargetType } from "../targets/target-schema.ts";
+import type { DryRunDefault } from "./dry-run-default.ts";
 
 /** One example of an action as it is written in routes.yaml. */
 export interface ActionExample {
@@ -26,4 +27,6 @@ export interface ActionSpec {
   examples: ActionExample[];
   /** What the action's output (`steps.<id>`) holds. */
   output?: string;
+  /** What its target answers in dry run when routes.yaml declares no dry_run_answer. */
+  dryRunAnswer?: DryRunDefault;
 }

@@ -7,21 +7,17 @@ import type { InboundEvent } from "../core/inbound-event.ts";
 import { prepareRequest, shapeChecked } from "../ingest/prepare-request.ts";
 import type { CheckResult } from "../sources/verifiers/check-result.ts";
 import { eventContext } from "../templates/event-context.ts";
-import { renderAction } from "../dispatch/render-action.ts";
+import {
+  previewActions,
+  type PreviewDeps,
+  type PreviewedAction,
+} from "../dispatch/preview-actions.ts";
+import { createMasker } from "../targets/mask-secrets.ts";
+import { createRateLimits } from "../targets/rate-limits.ts";
+import { createTargetRuntimes } from "../targets/target-runtimes.ts";
 
-export interface ExplainedAction {
-  index: number;
-  type: string;
-  target: string;
-  id?: string;
-  /** ran: would run; skipped: its `when` is false; pending: its `when` reads steps.*; error: it would fail. */
-  status: "ran" | "skipped" | "pending" | "error";
-  params?: unknown;
-  /** Problems the action's own schema finds in the rendered params (not checked while steps.* are pending). */
-  problems?: string[];
-  error?: string;
-  why?: WhyNot;
-}
+/** An action of a matched route, as a dry-run delivery would run it (see previewActions). */
+export type ExplainedAction = PreviewedAction;
 
 export interface Explanation extends ExplainedEvent {
   /** Every check of the source: a failed one means 401 verification_failed and nothing stored. */
@@ -44,19 +40,20 @@ export interface ExplainedEvent {
   dedupe_key?: string | null;
 }
 
-const PENDING = (text: string) => `<pending: ${text.trim()}>`;
-
 /**
  * What a request would become, sending nothing: each check's result, the parsed event (or events,
  * for a split request), every route of its source with
- * whether it matched and why not, and each matched route's actions with rendered params. Values
- * that need earlier actions' outputs (steps.*) are shown as pending.
+ * whether it matched and why not, and each matched route's actions run as a dry-run delivery
+ * would: rendered from the event and the outputs of the actions before them, with every target in
+ * dry run answering as declared (dry_run_answer), as `answers` says for one action id, or as the
+ * action's built-in answer.
  */
 export async function explainRequest(
   config: Config,
   actions: ReadonlyMap<string, Action>,
   request: HookRequest,
   now = Date.now(),
+  answers: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<Explanation> {
   const source = config.sources.get(request.source);
   if (!source) throw new Error(`no source named "${request.source}"`);
@@ -66,9 +63,27 @@ export async function explainRequest(
   const stripped = source.verifiers.reduce((e, v) => (v.strip ? v.strip(e) : e), prepared.parsed);
   const events = prepared.verified ? prepared.events : shapeChecked(stripped, source, depthLimit);
   const verification = { verified: prepared.verified, checks: prepared.checks };
-  const [first, ...rest] = prepared.ping
-    ? []
-    : await Promise.all(events.map((e) => explainEvent(config, actions, e)));
+  const targets = createTargetRuntimes(config.targets, {
+    masker: createMasker(config.secrets),
+    rateLimits: createRateLimits(),
+    defaultTimeoutMs: config.settings.delivery.timeout,
+    maxResponseSize: config.settings.delivery.max_response_size,
+    dryRun: true,
+  });
+  const deps: PreviewDeps = {
+    actions,
+    targets,
+    templates: config.settings.templates,
+    answers,
+    now: () => now,
+  };
+  const explained: ExplainedEvent[] = [];
+  try {
+    if (!prepared.ping) for (const e of events) explained.push(await explainEvent(config, deps, e));
+  } finally {
+    await targets.close();
+  }
+  const [first, ...rest] = explained;
   if (!first) return { verification, ping: prepared.ping, event: stripped, routes: [] };
   return {
     verification,
@@ -81,7 +96,7 @@ export async function explainRequest(
 /** One event (a stored one, or one of a request) under `config`: every route of its source, matched or why not, and the matched ones' rendered actions. */
 export async function explainEvent(
   config: Config,
-  actions: ReadonlyMap<string, Action>,
+  deps: PreviewDeps,
   event: InboundEvent,
 ): Promise<ExplainedEvent> {
   const context = eventContext(event);
@@ -93,43 +108,14 @@ export async function explainEvent(
       routes.push({ id: route.id, matched: false, why: miss.why });
       continue;
     }
-    const explained: ExplainedAction[] = [];
-    for (const action of route.actions) {
-      const base = {
-        index: action.index,
-        type: action.type,
-        target: action.target,
-        ...(action.id ? { id: action.id } : {}),
-      };
-      try {
-        if (action.when) {
-          const result = await action.when.evaluate(context);
-          if (!result.matched) {
-            explained.push({ ...base, status: "skipped", why: result.why });
-            continue;
-          }
-        }
-        const rendered = await renderAction(action, actions.get(action.type), context, (t) =>
-          PENDING(t.text),
-        );
-        const problems = rendered.status === "invalid" ? rendered.problems : undefined;
-        explained.push({
-          ...base,
-          status: problems ? "error" : "ran",
-          params: rendered.rendered,
-          ...(problems ? { problems } : {}),
-        });
-      } catch (error) {
-        explained.push({ ...base, status: "error", error: (error as Error).message });
-      }
-    }
+    const actions = await previewActions(route, event, deps);
     const orderKey = route.orderBy
       ? await renderForDisplay(route.orderBy.render(context))
       : undefined;
     routes.push({
       id: route.id,
       matched: true,
-      actions: explained,
+      actions,
       ...(orderKey !== undefined ? { order_key: orderKey } : {}),
     });
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem, formatWarning } from "../core/problem.ts";
+import { formatProblem } from "../core/problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
 import { loadConfig } from "../config/load-config.ts";
 import { createMasker } from "../targets/mask-secrets.ts";
@@ -22,6 +22,9 @@ import { handleSignals } from "./handle-signals.ts";
 
 exitOnClosedPipe(process.stdout);
 import { runBackup } from "./run-backup.ts";
+import { findUnusedAnswers } from "./find-unused-answers.ts";
+import { readAnswers } from "./read-answers.ts";
+import { runCheck } from "./run-check.ts";
 
 const program = new Command("botbridge")
   .description("Webhook bridge: CRM and form webhooks in, BotHelp and Metabot actions out")
@@ -56,23 +59,17 @@ program
 program
   .command("check [file]")
   .description(
-    "report every problem in a routes file (exit 1 if there are any), and warnings about settings that protect less than they seem to",
+    "report every problem in a routes file (exit 1 if there are any), and warnings about settings that protect less than they seem to and about paths the routes find nothing at in sample requests",
   )
-  .action(async (file: string | undefined) => {
+  .option(
+    "-S, --sample <source=file>",
+    "a sample request body for SOURCE (repeatable; as the source's samples: list)",
+    (value: string, all: string[]) => [...all, value],
+    [],
+  )
+  .action(async (file: string | undefined, options: { sample: string[] }) => {
     const path = file ?? program.opts<{ config: string }>().config;
-    const result = await loadConfig(path, { actions: createActions(), env: process.env });
-    if (!result.ok) {
-      process.stdout.write(`${result.problems.map(formatProblem).join("\n")}\n`);
-      process.stderr.write(`${path}: ${result.problems.length} problem(s)\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const { config, warnings } = result;
-    if (warnings.length > 0) process.stdout.write(`${warnings.map(formatWarning).join("\n")}\n`);
-    const warned = warnings.length > 0 ? `, ${warnings.length} warning(s)` : "";
-    process.stdout.write(
-      `${path}: ok (${Object.keys(config.targets).length} targets, ${config.sources.size} sources, ${config.routes.length} routes${warned})\n`,
-    );
+    process.exitCode = await runCheck(path, options.sample, process.env);
   });
 
 program
@@ -156,10 +153,17 @@ program
     "--now <time>",
     "the time to check signed timestamps against: Unix milliseconds or an ISO time (default: now)",
   )
+  .option(
+    "-a, --answer <step=file>",
+    "what the target answers the action with id STEP: a JSON file (repeatable; instead of its dry_run_answer)",
+    (value: string, all: string[]) => [...all, value],
+    [],
+  )
   .option("--json", "print the explanation as JSON")
   .addHelpText("after", `\nExit codes:\n${formatExitCodes("text")}`)
   .action(
     async (options: {
+      answer: string[];
       source: string;
       file?: string;
       contentType?: string;
@@ -193,6 +197,12 @@ program
         if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
       }
       if (options.contentType) headers["content-type"] = options.contentType;
+      const answers = readAnswers(options.answer);
+      if (typeof answers === "string") {
+        process.stderr.write(`botbridge: ${answers}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const raw = options.file ? readFileSync(options.file) : readFileSync(0);
       const now =
         options.now === undefined
@@ -221,6 +231,7 @@ program
             ...(options.url ? { url: options.url } : {}),
           },
           now,
+          answers,
         );
       } catch (error) {
         // a body the server would refuse (invalid_json, body_too_large, ...): its answer, in one line
@@ -235,6 +246,8 @@ program
           : `${formatExplanation(explanation)}\n`,
       );
       process.exitCode = explainExitCode(explanation);
+      for (const step of findUnusedAnswers(explanation, answers))
+        process.stderr.write(`botbridge: --answer ${step}: no action with id ${step} ran\n`);
     },
   );
 

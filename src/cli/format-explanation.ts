@@ -1,4 +1,4 @@
-import type { ExplainedEvent, Explanation } from "../admin/explain-request.ts";
+import type { ExplainedAction, ExplainedEvent, Explanation } from "../admin/explain-request.ts";
 import { describeWhyNot } from "../routing/describe-why-not.ts";
 
 /** The explanation as a person reads it in a terminal. */
@@ -22,7 +22,10 @@ export function formatExplanation(explanation: Explanation): string {
     const split = explanation.more_events ? "split " : "";
     lines.push("", ...formatEvent(explained, index, split, explanation.ping));
   }
-  lines.push("", "nothing was sent.");
+  lines.push(
+    "",
+    "nothing was sent. Each target answered as in dry run: explain --answer, its dry_run_answer, or the action's built-in answer.",
+  );
   return lines.join("\n");
 }
 
@@ -62,12 +65,30 @@ function formatEvent(
       } else if (action.error) {
         lines.push(`${name}: would fail — ${action.error}`);
       } else {
-        lines.push(`${name}:`, indent(JSON.stringify(action.params, null, 2), 6));
+        const waits = action.status === "pending" ? " waits for an earlier action's output" : "";
+        lines.push(`${name}:${waits}`, indent(JSON.stringify(action.params, null, 2), 6));
         for (const problem of action.problems ?? []) lines.push(`      problem: ${problem}`);
+        lines.push(...formatRun(action));
       }
     }
   }
   return lines;
+}
+
+/** The requests a previewed action would send, each with its dry-run answer, and its output. */
+function formatRun(action: ExplainedAction): string[] {
+  const lines = (action.requests ?? []).map(
+    (r) =>
+      `      ${r.method} ${r.url}${r.response_body !== undefined ? ` -> answers ${clip(r.response_body)}` : ""}`,
+  );
+  if (action.id && action.status === "ran")
+    lines.push(`      steps.${action.id} = ${clip(JSON.stringify(action.output ?? null))}`);
+  return lines;
+}
+
+/** One line of JSON, cut short past 300 characters (--json has it whole). */
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
 function indent(text: string, by = 2): string {

@@ -11,13 +11,23 @@ import { createRouteSchema } from "../routing/route-schema.ts";
 import { compileSource, type SourceCompileContext } from "../sources/compile-source.ts";
 import { PRESETS } from "../sources/presets/presets.ts";
 import { createSourceSchema } from "../sources/source-schema.ts";
-import { createTemplateFunctions } from "../templates/template-functions.ts";
+import {
+  createTemplateFunctions,
+  type TemplateFunctions,
+} from "../templates/template-functions.ts";
+import { compileDryRunAnswer } from "../routing/compile-dry-run-answer.ts";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { Config } from "./config.ts";
-import { sortProblems, type PlacedProblem, type Problem } from "../core/problem.ts";
+import {
+  sortProblems,
+  type PlacedProblem,
+  type Problem,
+  type ProblemPath,
+} from "../core/problem.ts";
 import { findTrustProxyWarnings } from "./find-trust-proxy-warnings.ts";
 import { formatIssues } from "../core/format-issues.ts";
 import { issueMessage } from "../core/issue-message.ts";
+import { listYamlProblems } from "./list-yaml-problems.ts";
 import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
@@ -27,7 +37,13 @@ import type { AdminSettings } from "./admin-schema.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
 export type LoadResult =
-  | { ok: true; config: Config; warnings: PlacedProblem[] }
+  | {
+      ok: true;
+      config: Config;
+      warnings: PlacedProblem[];
+      /** Gives a problem found later (check's samples) its place in the file. */
+      place: (problem: Problem) => PlacedProblem;
+    }
   | { ok: false; problems: PlacedProblem[] };
 
 export interface LoadOptions {
@@ -59,34 +75,29 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
 export function parseConfig(text: string, file: string, options: LoadOptions): LoadResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => {
-      const position = lineCounter.linePos(error.pos[0]);
-      return {
-        file,
-        line: position.line,
-        col: position.col,
-        path: [],
-        message: `YAML: ${error.message.split("\n")[0] ?? ""}`,
-      };
-    });
-    return { ok: false, problems: sortProblems(problems) };
-  }
+  if (document.errors.length > 0)
+    return { ok: false, problems: listYamlProblems(document, text, file, lineCounter) };
   const env = resolveEnv(document, options.env);
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
+  for (const path of env.omitted) omit(raw, path);
   const found: Problem[] = [...env.problems];
 
   const parsed = createRoutesSchema(options.actions).safeParse(raw, { error: issueMessage });
-  if (!parsed.success) found.push(...formatIssues(parsed.error.issues, raw));
+  // A value whose variable is unset is reported as that, not also as the wrong kind of value.
+  const unset = new Set(env.problems.map((p) => JSON.stringify(p.path)));
+  if (!parsed.success)
+    found.push(
+      ...formatIssues(parsed.error.issues, raw).filter((p) => !unset.has(JSON.stringify(p.path))),
+    );
 
   const data = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const templates = templatesSchema.safeParse(data.templates ?? {});
   const functions = createTemplateFunctions(
     templates.success ? templates.data : templatesSchema.parse({}),
   );
-  const targets = targetKinds(data.targets);
+  const targets = targetKinds(data.targets, functions, found);
   const sourceNames = isRecord(data.sources) ? Object.keys(data.sources) : [];
-  const warned: Problem[] = [];
+  const warned: Problem[] = [...env.warnings];
   const sources = compileSources(
     data.sources,
     { presets: PRESETS, functions, schema: createSourceSchema(PRESETS) },
@@ -143,6 +154,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
       variables: env.variables,
     },
     warnings: sortProblems(warned.map(place)),
+    place,
   };
 }
 
@@ -190,13 +202,23 @@ function compileRoutes(
   return compiled;
 }
 
-/** Each target's declared type, valid or not, so routes are checked against what was meant. */
-function targetKinds(value: unknown): Record<string, { type: TargetType }> {
+/**
+ * Each target's declared type, valid or not, so routes are checked against what was meant, and
+ * its dry_run_answer (whose templates are checked here, once).
+ */
+function targetKinds(
+  value: unknown,
+  functions: TemplateFunctions,
+  found: Problem[],
+): RouteCompileContext["targets"] {
   if (!isRecord(value)) return {};
-  const kinds: Record<string, { type: TargetType }> = {};
+  const kinds: Record<string, { type: TargetType; dry_run_answer?: unknown }> = {};
   for (const [name, entry] of Object.entries(value)) {
-    const type = isRecord(entry) ? entry.type : undefined;
-    if (typeof type === "string") kinds[name] = { type: type as TargetType };
+    if (!isRecord(entry) || typeof entry.type !== "string") continue;
+    kinds[name] = { type: entry.type as TargetType, dry_run_answer: entry.dry_run_answer };
+    const here = ["targets", name, "dry_run_answer"];
+    const { problems } = compileDryRunAnswer(entry.dry_run_answer, functions);
+    found.push(...problems.map((p) => ({ ...p, path: [...here, ...p.path] })));
   }
   return kinds;
 }
@@ -213,6 +235,15 @@ function alertSecretsOf(alerts: AlertSettings): string[] {
   const { telegram, webhook } = alerts.channels;
   const values = [telegram?.bot_token ?? "", ...Object.values(webhook?.headers ?? {})];
   return values.filter((v) => v.length >= 4);
+}
+
+/** Deletes the key at `path` from parsed data (a dry-run target's unset credential). */
+function omit(data: unknown, path: ProblemPath): void {
+  const parent = path
+    .slice(0, -1)
+    .reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), data);
+  const key = path.at(-1);
+  if (isRecord(parent) && key !== undefined) Reflect.deleteProperty(parent, key);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -8,7 +8,11 @@ const ONLY_VARIABLE = new RegExp(`^${ENV_REFERENCE}$`);
 
 export interface EnvResolution {
   problems: Problem[];
-  /** Values taken from the environment under targets, sources and admin: masked wherever they show. */
+  /** Unset credentials of targets in dry run: left out, since nothing is sent. */
+  warnings: Problem[];
+  /** Where such a credential was the whole value: the key to leave out of the parsed data. */
+  omitted: ProblemPath[];
+  /** Values taken from the environment under targets, sources, admin and alerts: masked wherever they show. */
   secrets: Set<string>;
   /** The variables each resolved value was written with, by dotted path (`targets.bothelp.token`). */
   variables: Map<string, string[]>;
@@ -18,12 +22,15 @@ export interface EnvResolution {
  * Replaces `${VAR}` and `${VAR:-default}` in every scalar value of the parsed document (`$$`
  * writes a `$`). A plain scalar that is exactly one variable takes the type its value reads as
  * (`port: ${PORT:-8080}` is a number); a quoted one stays text. An unset variable without a
- * default is a problem at the scalar that uses it.
+ * default is a problem at the scalar that uses it, except a credential of a target in dry run
+ * (which sends nothing): that is a warning, and the credential is left out (or, inside other
+ * text, left empty).
  */
 export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResolution {
   const problems: Problem[] = [];
   const secrets = new Set<string>();
   const variables = new Map<string, string[]>();
+  const credentials: UnsetCredential[] = [];
   const visit = (node: unknown, path: ProblemPath): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -45,7 +52,7 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
     path: ProblemPath,
   ): void => {
     const text = node.value;
-    const before = problems.length;
+    const unset: string[] = [];
     const resolved = text.replace(
       VARIABLE,
       (whole, name: string | undefined, fallback: string | undefined) => {
@@ -58,20 +65,51 @@ export function resolveEnv(document: Document, env: NodeJS.ProcessEnv): EnvResol
           return value;
         }
         if (fallback !== undefined) return fallback;
-        problems.push({
-          path,
-          message: `environment variable ${name ?? ""} is not set (write \${${name ?? ""}:-default} to give a default)`,
-        });
+        unset.push(name ?? "");
         return "";
       },
     );
-    if (problems.length > before) return;
-    (node as { value: unknown }).value =
-      node.type === "PLAIN" && ONLY_VARIABLE.test(text) ? typed(resolved) : resolved;
+    const only = ONLY_VARIABLE.test(text);
+    if (unset.length > 0 && path[0] === "targets" && isSecretPath(path)) {
+      credentials.push({ path, names: unset, only, resolve: () => (node.value = resolved) });
+      return;
+    }
+    for (const name of unset) problems.push({ path, message: notSet(name) });
+    if (unset.length > 0) return;
+    (node as { value: unknown }).value = node.type === "PLAIN" && only ? typed(resolved) : resolved;
   };
 
   visit(document.contents, []);
-  return { problems, secrets, variables };
+  const warnings: Problem[] = [];
+  const omitted: ProblemPath[] = [];
+  for (const { path, names, only, resolve } of credentials) {
+    if (document.getIn(path.slice(0, 2).concat("dry_run")) !== true) {
+      for (const name of names) problems.push({ path, message: notSet(name) });
+      continue;
+    }
+    for (const name of names)
+      warnings.push({
+        path,
+        message: `environment variable ${name} is not set; the target is in dry run and sends nothing, so it is left out (set it before turning dry_run off)`,
+      });
+    if (only) omitted.push(path);
+    else resolve();
+  }
+  return { problems, warnings, omitted, secrets, variables };
+}
+
+/** A credential of a target that uses a variable with no value: a problem unless in dry run. */
+interface UnsetCredential {
+  path: ProblemPath;
+  names: string[];
+  /** The value is the variable alone (left out entirely in dry run). */
+  only: boolean;
+  /** Writes the value with the variable left empty. */
+  resolve: () => void;
+}
+
+function notSet(name: string): string {
+  return `environment variable ${name} is not set (write \${${name}:-default} to give a default)`;
 }
 
 /**

@@ -3,12 +3,12 @@
  * of `options` when it is close enough to be a likely typo, else nothing.
  */
 export function didYouMean(word: string, options: readonly string[]): string {
-  const hint = suggest(word, options);
+  const hint = closestWord(word, options);
   return hint ? `; did you mean "${hint}"?` : "";
 }
 
 /** The closest of `options` to `word`, if within a third of its length (at least one edit). */
-function suggest(word: string, options: readonly string[]): string | undefined {
+export function closestWord(word: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const option of options) {

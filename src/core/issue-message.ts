@@ -16,7 +16,7 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case "unrecognized_keys": {
       const known = knownKeys(issue.inst);
       return issue.keys
-        .map((key) => `unknown key "${key}"${didYouMean(key, known)}`)
+        .map((key) => `unknown key "${key}"${didYouMean(key, known) || allowedKeys(known)}`)
         .join(KEY_MESSAGE_SEPARATOR);
     }
     case "invalid_value": {
@@ -56,6 +56,11 @@ export function typeName(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (typeof value === "number" && Number.isInteger(value)) return "number";
   return typeof value;
+}
+
+/** The ending of an unknown key's problem when no known key is close: every key allowed there. */
+function allowedKeys(known: readonly string[]): string {
+  return known.length > 0 ? `; allowed here: ${known.join(", ")}` : "";
 }
 
 function knownKeys(inst: unknown): string[] {

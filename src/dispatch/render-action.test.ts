@@ -51,7 +51,7 @@ describe("renderAction", () => {
         rendered: { method: "FETCH", path: "/x", extra: 1 },
         problems: [
           'http.request.method: expected "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD"',
-          'http.request.extra: unknown key "extra"',
+          'http.request.extra: unknown key "extra"; allowed here: method, path, query, headers, body, body_format, accept_status',
         ],
       },
     ],

@@ -20,6 +20,7 @@ import { classifyFailure, type Failure } from "./classify-failure.ts";
 import type { RouteCache } from "./route-cache.ts";
 import { decideNext } from "./decide-next.ts";
 import type { Decision, DeliveryPolicy, DeliveryState, StepOutcome } from "./delivery-step.ts";
+import { createDryRunAnswers } from "./create-dry-run-answers.ts";
 import { renderAction } from "./render-action.ts";
 import { reportToBreaker } from "./report-to-breaker.ts";
 import type { DeliverySettings } from "../routing/delivery-schema.ts";
@@ -179,10 +180,17 @@ export async function runDelivery(
       const rendered = await renderAction(action, definition, context);
       if (rendered.status === "invalid")
         throw new ActionError("invalid_params", rendered.problems.join("; "));
+      // In dry run the target answers as declared (dry_run_answer) or as the action expects.
+      const { answer } = createDryRunAnswers({
+        action,
+        definition,
+        params: rendered.params,
+        context,
+      });
       output = await definition.run(rendered.params, {
         target: target.config,
         targetName: target.name,
-        http: (request) => target.http.send(request, { exchanges, signal }),
+        http: (request) => target.http.send(request, { exchanges, signal, answer }),
         dryRun: target.config.dry_run,
         shared: target.shared,
         cache,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { didYouMean } from "../core/did-you-mean.ts";
+import { dryRunAnswerSchema } from "../core/dry-run-answer-schema.ts";
 import { issueMessage } from "../core/issue-message.ts";
 import { templatable } from "../core/templatable.ts";
 import { conditionSchema } from "./condition-schema.ts";
 import type { ActionSpec } from "../actions/action-spec.ts";
 
-export const ACTION_ITEM_KEYS = ["id", "when", "target"] as const;
+export const ACTION_ITEM_KEYS = ["id", "when", "target", "dry_run_answer"] as const;
 
 const itemFields = {
   id: z
@@ -29,9 +30,10 @@ const itemFields = {
       description: "Which target to call, when several have this action's kind.",
       examples: ["crm"],
     }),
+  dry_run_answer: dryRunAnswerSchema,
 };
 
-/** The one key of an item besides id, when and target: the action's type, holding its params. */
+/** The one key of an item besides id, when, target and dry_run_answer: the action's type, holding its params. */
 const actionParams = z.unknown().meta({
   title: "action type",
   description:
@@ -42,7 +44,7 @@ const actionParams = z.unknown().meta({
 const itemSchema = z.object(itemFields).catchall(actionParams);
 
 /**
- * An action item: `{ <action type>: params }` plus optional id, when and target. Validation
+ * An action item: `{ <action type>: params }` plus optional id, when, target and dry_run_answer. Validation
  * looks up the action type first, so a mistake is reported against that action's own params.
  */
 export function createActionItemSchema(actions: readonly ActionSpec[]): z.ZodType {
@@ -68,7 +70,7 @@ export function createActionItemSchema(actions: readonly ActionSpec[]): z.ZodTyp
           code: "custom",
           path: [key],
           params: { at_key: true },
-          message: `unknown action type "${key}"${didYouMean(key, types)}`,
+          message: `unknown action type "${key}"${didYouMean(key, [...types, ...ACTION_ITEM_KEYS])}`,
         });
         continue;
       }

@@ -16,7 +16,7 @@ export function compileComparison(
 ): (context: TemplateContext) => Promise<ConditionResult> {
   const checks = Object.entries(map).map(([source, expected]) => ({
     source,
-    expression: compileExpression(source, [...here, source], true),
+    expression: compileExpression(source, [...here, source], true, functions),
     compare: comparator(operator, expected, [...here, source]),
     expected: describe(operator, expected),
   }));

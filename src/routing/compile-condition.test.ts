@@ -151,3 +151,20 @@ describe("compile errors", () => {
     }
   });
 });
+
+describe("usesSteps", () => {
+  it.each<[string, Condition, boolean]>([
+    ["a path into the body", { exists: "body.x" }, false],
+    ["a path into steps", { exists: "steps.contact.body.phone" }, true],
+    ["a body field named steps", { equals: { "body.steps": 1 } }, false],
+    ["a comparison key on steps", { equals: { "steps.lead.status": 200 } }, true],
+    [
+      "deep inside all/any/not",
+      { all: [{ any: [{ not: { exists: ["body.a", "steps.b"] } }] }] },
+      true,
+    ],
+    ["an expression", "{{ $count(steps.list.body) > 0 }}", true],
+  ])("%s: %s", (_name, condition, expected) => {
+    expect(compileCondition(condition, functions).usesSteps).toBe(expected);
+  });
+});

@@ -1,3 +1,4 @@
+import { readsSteps } from "../templates/reads-steps.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
 import { compileComparison } from "./compile-comparison.ts";
@@ -15,6 +16,8 @@ export interface WhyNot {
 export type ConditionResult = { matched: true } | { matched: false; why: WhyNot };
 
 export interface CompiledCondition {
+  /** True when some path of it reads `steps.*`, the outputs of earlier actions. */
+  readonly usesSteps: boolean;
   evaluate(context: TemplateContext): Promise<ConditionResult>;
 }
 
@@ -26,7 +29,23 @@ export function compileCondition(
   condition: Condition,
   functions: TemplateFunctions,
 ): CompiledCondition {
-  return { evaluate: build(condition, [], functions) };
+  const evaluate = build(condition, [], functions);
+  const usesSteps = pathsOf(condition).some((text) =>
+    readsSteps(compileExpression(text, [], false, functions).ast()),
+  );
+  return { usesSteps, evaluate };
+}
+
+/** Every JSONata path or expression written in a condition. */
+function pathsOf(condition: Condition): string[] {
+  if (typeof condition === "string") return [condition];
+  return Object.entries(condition).flatMap(([operator, argument]: [string, unknown]) => {
+    if (operator === "all" || operator === "any") return (argument as Condition[]).flatMap(pathsOf);
+    if (operator === "not") return pathsOf(argument as Condition);
+    if (operator === "exists")
+      return Array.isArray(argument) ? (argument as string[]) : [argument as string];
+    return Object.keys(argument as Record<string, unknown>);
+  });
 }
 
 function build(
@@ -36,7 +55,7 @@ function build(
 ): Evaluate {
   const at = formatAt(path);
   if (typeof condition === "string") {
-    const expression = compileExpression(condition, path, false);
+    const expression = compileExpression(condition, path, false, functions);
     const source = condition;
     return async (context) => {
       const value: unknown = await expression.evaluate(context, functions);
@@ -87,7 +106,12 @@ function build(
       const paths = Array.isArray(argument) ? (argument as string[]) : [argument as string];
       const checks = paths.map((p, i) => ({
         source: p,
-        expression: compileExpression(p, Array.isArray(argument) ? [...here, i] : here, false),
+        expression: compileExpression(
+          p,
+          Array.isArray(argument) ? [...here, i] : here,
+          false,
+          functions,
+        ),
       }));
       return async (context) => {
         for (const check of checks) {

@@ -11,6 +11,7 @@ import { TemplateSyntaxError } from "../templates/template-error.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
 import { compileCondition, type CompiledCondition } from "./compile-condition.ts";
 import { ConditionSyntaxError } from "./condition-syntax-error.ts";
+import { compileDryRunAnswer } from "./compile-dry-run-answer.ts";
 import { conditionSchema } from "./condition-schema.ts";
 import type { RouteConfig } from "./route-schema.ts";
 
@@ -23,6 +24,8 @@ export interface CompiledAction {
   id?: string;
   when?: CompiledCondition;
   params: CompiledValue;
+  /** What the target answers in dry run: the item's dry_run_answer, else its target's. */
+  dryRunAnswer?: CompiledValue;
 }
 
 export interface CompiledRoute {
@@ -39,8 +42,8 @@ export interface CompiledRoute {
 export interface RouteCompileContext {
   actions: ReadonlyMap<string, ActionSpec>;
   functions: TemplateFunctions;
-  /** Targets by name; only their type is needed here. */
-  targets: Readonly<Record<string, Pick<TargetConfig, "type">>>;
+  /** Targets by name: their type, and their dry_run_answer for the actions that declare none. */
+  targets: Readonly<Record<string, Pick<TargetConfig, "type" | "dry_run_answer">>>;
   sources: readonly string[];
   /** The route schema built for these actions (see createRouteSchema). */
   schema: z.ZodType;
@@ -90,6 +93,16 @@ export function compileRoute(
       context.functions,
       problems,
     );
+    const own = compileDryRunAnswer(item.dry_run_answer, context.functions);
+    problems.push(
+      ...own.problems.map((p) => ({ ...p, path: [...here, "dry_run_answer", ...p.path] })),
+    );
+    // A target's answer that does not compile is reported at the target, by the loader.
+    const answer =
+      own.answer ??
+      (target
+        ? compileDryRunAnswer(context.targets[target]?.dry_run_answer, context.functions).answer
+        : undefined);
     snapshotActions.push(target ? { ...item, target } : item);
     if (spec && target && params) {
       actions.push({
@@ -100,6 +113,7 @@ export function compileRoute(
         params,
         ...(typeof item.id === "string" ? { id: item.id } : {}),
         ...(actionWhen ? { when: actionWhen } : {}),
+        ...(answer ? { dryRunAnswer: answer } : {}),
       });
     }
   });
@@ -178,11 +192,12 @@ function paramsOrProblem(
     return compileValue(value ?? {}, functions, { pathParams: spec?.pathParams ?? [] });
   } catch (error) {
     if (!(error instanceof ValueSyntaxError)) throw error;
-    problems.push({
-      path: [...path, ...error.path],
-      message: error.message,
-      offset: error.offset,
-    });
+    for (const mistake of error.mistakes)
+      problems.push({
+        path: [...path, ...mistake.path],
+        message: mistake.message,
+        offset: mistake.offset,
+      });
     return undefined;
   }
 }

@@ -30,6 +30,14 @@ export function createSourceSchema(presets: readonly Pick<SourcePreset, "name" |
       dedupe_window: durationSchema
         .prefault("24h")
         .meta({ description: "How long a dedupe key is remembered.", examples: ["7d"] }),
+      samples: z
+        .array(z.string().min(1))
+        .optional()
+        .meta({
+          description:
+            "Files holding real request bodies this source gets (paths relative to routes.yaml; a FILE.headers beside one may give its Content-Type line, else JSON or a form is told from the text). botbridge check runs every route of the source on them and warns where a path into body finds nothing; nothing else reads them.",
+          examples: [["samples/tilda-form.txt"]],
+        }),
     })
     .meta({ description: "An inbound endpoint, POST /hooks/<name>." });
 }

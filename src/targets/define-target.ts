@@ -5,6 +5,7 @@ import type { TargetStartupCheck } from "./target-check.ts";
 export interface TargetSettings {
   type: string;
   dry_run: boolean;
+  dry_run_answer?: unknown;
   timeout?: number | undefined;
   rate_limit?: number | undefined;
 }

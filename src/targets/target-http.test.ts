@@ -16,7 +16,14 @@ interface Case {
   request: TargetRequest;
   /** What the fake answers instead of 200 {"ok":true,"access_token":...}. */
   script?: ScriptedFailure;
-  options?: { timeoutMs?: number; dryRun?: boolean; closedPort?: boolean; aborted?: boolean };
+  options?: {
+    timeoutMs?: number;
+    dryRun?: boolean;
+    /** The scope's dry-run answer. */
+    answer?: unknown;
+    closedPort?: boolean;
+    aborted?: boolean;
+  };
   /** The response, or the error thrown. */
   outcome: Record<string, unknown>;
   /** The exchange recorded for the attempt. */
@@ -136,6 +143,19 @@ const cases: Case[] = [
     exchange: { method: "POST", url: "/api/leads", request_body: { a: 1 } },
     sent: 0,
   },
+  {
+    name: "dry run with an answer: answered and recorded as the response (secrets masked), nothing sent",
+    request: { method: "POST", path: "/leads", json: { a: 1 } },
+    options: { dryRun: true, answer: { lead_id: 7, token: SECRET } },
+    outcome: {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: { lead_id: 7, token: SECRET },
+      dryRun: true,
+    },
+    exchange: { status: 200, response_body: '{"lead_id":7,"token":"***"}' },
+    sent: 0,
+  },
 ];
 
 let fake: FakeTarget;
@@ -179,7 +199,11 @@ describe("createTargetHttp against a loopback server", () => {
     const signal = options.aborted ? AbortSignal.abort() : new AbortController().signal;
     try {
       const result = await http
-        .send(request, { exchanges, signal })
+        .send(request, {
+          exchanges,
+          signal,
+          ...(options.answer ? { answer: () => Promise.resolve(options.answer) } : {}),
+        })
         .catch((error: unknown) => error);
       expect(result).toMatchObject(outcome);
       expect(exchanges).toHaveLength(1);

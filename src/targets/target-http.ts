@@ -69,7 +69,8 @@ const MAX_RECORDED_BODY = 4000;
 /**
  * Outgoing HTTP for one target: a keep-alive pool per origin, the target's default headers, a
  * time limit per call, rate limits, and every exchange recorded for the attempt with secrets
- * masked. In dry run the request is recorded as it would be sent and nothing leaves the process.
+ * masked. In dry run the request is recorded as it would be sent, nothing leaves the process, and
+ * the scope's `answer` (recorded as the response) is what the call answers.
  * Redirects are never followed. Headers that cannot be sent fail the call before any request is
  * made; a request undici still refuses fails as `invalid_request` and leaves the pool's
  * connection in service (SteadyClient), so no payload can wedge the pool.
@@ -109,7 +110,7 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
         exchange.error = (error as Error).message;
         throw error;
       }
-      if (options.dryRun) return { status: 200, headers: {}, body: null, text: "", dryRun: true };
+      if (options.dryRun) return answerDryRun(request, scope, exchange, options.masker);
 
       if (options.rateLimit)
         await options.rateLimits.take(`target:${options.name}`, options.rateLimit, scope.signal);
@@ -185,6 +186,22 @@ export function createTargetHttp(options: TargetHttpOptions): TargetHttp {
       pools.clear();
     },
   };
+}
+
+/** A dry-run call: answered by the scope's answer (recorded like a response), nothing sent. */
+async function answerDryRun(
+  request: TargetRequest,
+  scope: CallScope,
+  exchange: Exchange,
+  masker: Masker,
+): Promise<TargetResponse> {
+  const body = ((await scope.answer?.(request)) ?? null) as unknown;
+  const text = body === null ? "" : JSON.stringify(body);
+  if (text === "") return { status: 200, headers: {}, body, text, dryRun: true };
+  exchange.status = 200;
+  exchange.response_body = masker.body(text).slice(0, MAX_RECORDED_BODY);
+  const headers = { "content-type": "application/json" };
+  return { status: 200, headers, body, text, dryRun: true };
 }
 
 function appendQuery(url: URL, query: TargetRequest["query"]): void {

@@ -25,10 +25,13 @@ export function createTargetRuntimes(
     rateLimits: RateLimits;
     defaultTimeoutMs: number;
     maxResponseSize: number;
+    /** Every target in dry run, whatever its settings say (previews: nothing may be sent). */
+    dryRun?: boolean;
   },
 ): TargetRuntimes {
   const runtimes = new Map<string, TargetRuntime>();
-  for (const [name, config] of Object.entries(targets)) {
+  for (const [name, configured] of Object.entries(targets)) {
+    const config = deps.dryRun ? { ...configured, dry_run: true } : configured;
     const kind = targetKindOf(config.type);
     const { baseUrl, headers } = kind.endpoint(config);
     const http = createTargetHttp({

@@ -1,5 +1,7 @@
 import jsonata from "jsonata";
 import { findExpressions } from "./find-expressions.ts";
+import { findUnknownFunction } from "./find-unknown-function.ts";
+import { readsSteps } from "./reads-steps.ts";
 import type { TemplateContext } from "./template-context.ts";
 import { TemplateError, TemplateSyntaxError } from "./template-error.ts";
 import type { TemplateFunctions } from "./template-functions.ts";
@@ -44,7 +46,7 @@ export function compileTemplate(
   let usesSteps = false;
   for (const span of spans) {
     if (span.start > cursor) parts.push({ literal: text.slice(cursor, span.start) });
-    const expression = compileExpression(span.expression, span.expressionStart);
+    const expression = compileExpression(span.expression, span.expressionStart, functions);
     usesSteps ||= readsSteps(expression.ast());
     parts.push({ expression, source: span.expression.trim() });
     cursor = span.end;
@@ -75,9 +77,14 @@ export function compileTemplate(
   };
 }
 
-function compileExpression(source: string, offset: number): jsonata.Expression {
+function compileExpression(
+  source: string,
+  offset: number,
+  functions: TemplateFunctions,
+): jsonata.Expression {
+  let expression: jsonata.Expression;
   try {
-    return jsonata(source);
+    expression = jsonata(source);
   } catch (error) {
     const e = error as Partial<jsonata.JsonataError>;
     const position = typeof e.position === "number" ? Math.max(0, e.position - 1) : 0;
@@ -86,29 +93,9 @@ function compileExpression(source: string, offset: number): jsonata.Expression {
       offset + position,
     );
   }
-}
-
-/** True when the expression's AST reads the `steps` variable at its root. */
-function readsSteps(node: unknown): boolean {
-  if (node === null || typeof node !== "object") return false;
-  const n = node as { type?: string; value?: unknown; steps?: unknown[] };
-  if (n.type === "name" && n.value === "steps") return true;
-  if (n.type === "path" && Array.isArray(n.steps)) {
-    const [first, ...rest] = n.steps;
-    return readsSteps(first) || rest.some((step) => readsStepsBelow(step));
-  }
-  return Object.values(n).some((child) =>
-    Array.isArray(child) ? child.some(readsSteps) : readsSteps(child),
-  );
-}
-
-/** Inside a later path step only predicates and arguments can read `steps` afresh. */
-function readsStepsBelow(step: unknown): boolean {
-  if (step === null || typeof step !== "object") return false;
-  const { type: _type, value: _value, ...children } = step as Record<string, unknown>;
-  return Object.values(children).some((child) =>
-    Array.isArray(child) ? child.some(readsSteps) : readsSteps(child),
-  );
+  const unknown = findUnknownFunction(expression.ast(), functions);
+  if (unknown) throw new TemplateSyntaxError(unknown.message, offset + unknown.offset);
+  return expression;
 }
 
 /** JSONata marks result arrays as sequences and may return functions; keep plain data only. */

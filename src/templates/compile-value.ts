@@ -19,15 +19,13 @@ export interface CompiledValue {
   ): Promise<unknown>;
 }
 
-/** Where in a params tree a template failed to compile. */
+/** Where in a params tree templates failed to compile: each one, with its path and offset. */
 export class ValueSyntaxError extends Error {
-  readonly path: (string | number)[];
-  readonly offset: number;
-  constructor(path: (string | number)[], cause: TemplateSyntaxError) {
-    super(cause.message);
+  readonly mistakes: { path: (string | number)[]; message: string; offset: number }[];
+  constructor(mistakes: ValueSyntaxError["mistakes"]) {
+    super(mistakes.map((m) => m.message).join("; "));
     this.name = "ValueSyntaxError";
-    this.path = path;
-    this.offset = cause.offset;
+    this.mistakes = mistakes;
   }
 }
 
@@ -37,9 +35,9 @@ type Renderer = (
 ) => Promise<unknown>;
 
 /**
- * Compiles every template string in a params tree; throws ValueSyntaxError naming the path. In
- * the top-level params named by `pathParams` (URL paths), each `{{ }}` renders one path segment
- * (encodePathSegment).
+ * Compiles every template string in a params tree; throws ValueSyntaxError naming the path of
+ * each template that does not compile. In the top-level params named by `pathParams` (URL paths),
+ * each `{{ }}` renders one path segment (encodePathSegment).
  */
 export function compileValue(
   value: unknown,
@@ -48,6 +46,7 @@ export function compileValue(
 ): CompiledValue {
   const pathParams = options.pathParams ?? [];
   let usesSteps = false;
+  const mistakes: ValueSyntaxError["mistakes"] = [];
   const build = (node: unknown, path: (string | number)[]): Renderer => {
     if (isTemplate(node)) {
       const inPath = path.length === 1 && pathParams.includes(String(path[0]));
@@ -55,8 +54,9 @@ export function compileValue(
       try {
         template = compileTemplate(node, functions, inPath ? { encode: encodePathSegment } : {});
       } catch (error) {
-        if (error instanceof TemplateSyntaxError) throw new ValueSyntaxError(path, error);
-        throw error;
+        if (!(error instanceof TemplateSyntaxError)) throw error;
+        mistakes.push({ path, message: error.message, offset: error.offset });
+        return () => Promise.resolve(undefined);
       }
       usesSteps ||= template.usesSteps;
       return (context, pending) =>
@@ -91,5 +91,6 @@ export function compileValue(
     return () => Promise.resolve(node);
   };
   const render = build(value, []);
+  if (mistakes.length > 0) throw new ValueSyntaxError(mistakes);
   return { usesSteps, render };
 }

@@ -4,10 +4,12 @@ import { patchTags } from "./patch-tags.ts";
 import { SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
 import { tagsSchema } from "./tags-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const addTags = defineAction({
   type: "bothelp.add_tags",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Add tags to a BotHelp subscriber (unknown tags are created).",
   description:
     'Sends `PATCH /v1/subscribers/{id}` with `[{"op":"add","path":"/tags","value":[...]}]`. Empty tags are dropped; with none left nothing is sent.',

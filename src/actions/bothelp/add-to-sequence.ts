@@ -5,10 +5,12 @@ import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const addToSequence = defineAction({
   type: "bothelp.add_to_sequence",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Add a BotHelp subscriber to a sequence.",
   description:
     'Sends `POST /v1/subscribers/{id}/funnel` with `{"funnelReferral":"<sequence>"}` (a BotHelp sequence is a "funnel" in the API). Unknown referrals are accepted silently; `botbridge targets check` finds them.',

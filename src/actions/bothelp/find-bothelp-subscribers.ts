@@ -19,13 +19,14 @@ export interface SubscriberFilter {
 
 /**
  * Every subscriber matching the filter, following the `after` cursor page by page, up to
- * `maxPages` pages. `truncated` says more were left.
+ * `maxPages` pages. `truncated` says more were left. In dry run the pages are the dry-run
+ * answers; `unanswered` says there was none to read (a call made with no answers at hand).
  */
 export async function findBothelpSubscribers(
   context: BothelpContext,
   filter: SubscriberFilter,
   maxPages: number,
-): Promise<{ subscribers: BothelpSubscriberResource[]; truncated: boolean }> {
+): Promise<{ subscribers: BothelpSubscriberResource[]; truncated: boolean; unanswered?: true }> {
   const operation = bothelpOperation("find_subscribers", context.target.operations);
   const subscribers: BothelpSubscriberResource[] = [];
   let after: number | undefined;
@@ -34,7 +35,8 @@ export async function findBothelpSubscribers(
       operation,
       query: { ...filter, ...(after !== undefined ? { after } : {}) },
     });
-    if (response.dryRun) return { subscribers, truncated: false };
+    if (response.dryRun && response.body === null)
+      return { subscribers, truncated: false, unanswered: true };
     const body = response.body as { data?: unknown; paging?: unknown } | null;
     if (!Array.isArray(body?.data)) {
       throw new ActionError(

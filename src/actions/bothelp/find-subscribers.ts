@@ -3,10 +3,12 @@ import { normalizePhone } from "../../templates/normalize-phone.ts";
 import { ActionError } from "../../targets/action-error.ts";
 import { defineAction } from "../define-action.ts";
 import { findBothelpSubscribers } from "./find-bothelp-subscribers.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const findSubscribers = defineAction({
   type: "bothelp.find_subscribers",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "List BotHelp subscribers, all or by email, phone or sign-up time (export a list).",
   description:
     "Calls `GET /v1/subscribers/` with the filters given and follows the `after` cursor page by page (100 a page) up to max_pages. The phone is normalised like $phone. Nobody found is not an error: the list is empty.",

@@ -6,10 +6,12 @@ import { referralRequest } from "./referral-request.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const removeFromSequence = defineAction({
   type: "bothelp.remove_from_sequence",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Remove a BotHelp subscriber from a sequence.",
   description:
     'Sends `DELETE /v1/subscribers/{id}/funnel` with `{"funnelReferral":"<sequence>"}` as a JSON body (operations.remove_from_sequence.referral_in: query or both moves it to the query string).',

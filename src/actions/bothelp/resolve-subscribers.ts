@@ -13,7 +13,8 @@ const LOOKUP_PAGES = 5;
  * The subscriptions a subscriber-scoped action applies to. id and cuid are used as given; email
  * and phone are looked up (once per delivery and target: the result is kept in the delivery's
  * cache). No match: fail, skip (an empty list) or wait, as `on_missing` says; several: all,
- * first or fail, as `on_multiple` says. In dry run a looked-up subscriber shows as id 0.
+ * first or fail, as `on_multiple` says. In dry run the lookup reads the dry-run answer (by
+ * default one subscriber, id 92); with no answer at hand, a looked-up subscriber shows as id 0.
  */
 export async function resolveSubscribers(
   context: ActionContext<BothelpTarget>,
@@ -40,8 +41,8 @@ export async function resolveSubscribers(
   const cacheKey = `bothelp:${context.targetName}:lookup:${by}:${value}`;
   let found = context.cache.get(cacheKey) as SubscriberKey[] | undefined;
   if (found === undefined) {
-    const { subscribers } = await findBothelpSubscribers(context, filter, LOOKUP_PAGES);
-    found = context.dryRun ? [{ id: 0 }] : subscribers.map((s) => ({ id: s.id }));
+    const { subscribers, unanswered } = await findBothelpSubscribers(context, filter, LOOKUP_PAGES);
+    found = unanswered ? [{ id: 0 }] : subscribers.map((s) => ({ id: s.id }));
     if (found.length > 0) context.cache.set(cacheKey, found);
   }
   if (found.length === 0) {

@@ -4,10 +4,12 @@ import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
 import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const sendMessage = defineAction({
   type: "bothelp.send_message",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Send a text message to a BotHelp subscriber.",
   description:
     'Sends `POST /v1/subscribers/{id}/messages` with `[{"content":"<text>"}]` as `application/vnd.api+json` (operations.send_message can change the content type, or body_style: data for `{"data":{"content":["<text>"]}}`). The messenger\'s own limits apply (e.g. the 24 h window of Instagram).',

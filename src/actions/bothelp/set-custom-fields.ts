@@ -4,12 +4,14 @@ import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
 import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const setCustomFields = defineAction({
   type: "bothelp.set_custom_fields",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Set a BotHelp subscriber's custom (user) fields.",
   description:
     'Sends `PATCH /v1/subscribers/{id}/customFields` with one `{"op":"replace","path":"/<name>","value":"<string>"}` per field, all in one request. Values are sent as strings; null values are left out.',

@@ -5,10 +5,12 @@ import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const startFlow = defineAction({
   type: "bothelp.start_flow",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Start a BotHelp flow for a subscriber, optionally at a given step.",
   description:
     'Sends `POST /v1/subscribers/{id}/bot` with `{"botReferral":"<flow>","stepReferral":"<step>"}` (a BotHelp flow is a "bot" in the API). The API accepts unknown referrals silently; `botbridge targets check` lists the ones that do not exist. Starting a flow again restarts it.',

@@ -6,10 +6,12 @@ import { referralRequest } from "./referral-request.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { referralSchema } from "./referral-schema.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 export const stopFlow = defineAction({
   type: "bothelp.stop_flow",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Stop a BotHelp flow for a subscriber.",
   description:
     'Sends `DELETE /v1/subscribers/{id}/bot` with `{"botReferral":"<flow>"}` as a JSON body (operations.stop_flow.referral_in: query or both moves it to the query string).',

@@ -4,6 +4,7 @@ import { bothelpOperation } from "../../targets/bothelp/bothelp-operations.ts";
 import { callBothelp } from "../../targets/bothelp/call-bothelp.ts";
 import { runForSubscribers, SUBSCRIBER_ACTION_OUTPUT } from "./run-for-subscribers.ts";
 import { subscriberSchema } from "./subscriber-schema.ts";
+import { bothelpDryRunAnswer } from "./bothelp-dry-run-answer.ts";
 
 /** Param -> JSON Patch path of the person's fields. */
 const FIELDS = {
@@ -21,6 +22,7 @@ const field = (description: string) =>
 export const updateSubscriber = defineAction({
   type: "bothelp.update_subscriber",
   target: "bothelp",
+  dryRunAnswer: bothelpDryRunAnswer,
   summary: "Change a BotHelp subscriber's name, email, phone or notes.",
   description:
     'Sends `PATCH /v1/subscribers/{id}` with `[{"op":"replace","path":"/firstName","value":"..."}]`, one operation per request (operations.update_subscriber.ops_per_request sends more at once). Absent and empty values are left alone.',

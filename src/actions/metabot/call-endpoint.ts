@@ -24,7 +24,12 @@ export const callEndpoint = defineAction({
     'The body is {"script_request_params": {...}}; the endpoint\'s JavaScript answers synchronously, and its JSON answer is the step\'s output, e.g. an endpoint that finds or creates a lead by phone and answers {"lead_id": 135} lets a later action use {{ steps.lead.lead_id }}.',
     "As with schedule_job, event_id is added to script_request_params by default so the endpoint can drop repeats.",
   ].join(" "),
-  output: "The endpoint's JSON answer as it is (null in dry run).",
+  output: "The endpoint's JSON answer as it is.",
+  dryRunAnswer: {
+    description:
+      '`{"success": true, "lead_id": 135}`: an endpoint that finds or creates the lead, as the reference suggests; declare dry_run_answer for your endpoint\'s own answer',
+    answer: () => ({ success: true, lead_id: 135 }),
+  },
   params: z.strictObject({
     alias: aliasSchema,
     script_request_params: scriptRequestParamsSchema.optional(),

@@ -29,7 +29,12 @@ export const scheduleJob = defineAction({
     "Delivery is at-least-once and Metabot has no idempotency key, so a retried call may schedule a job twice: by default the event's id is added to script_request_params as event_id, for the bot to drop repeats.",
     "Any 2xx answer counts; the job runs later, inside Metabot.",
   ].join(" "),
-  output: "Metabot's JSON answer as it is (null in dry run).",
+  output: "Metabot's JSON answer as it is.",
+  dryRunAnswer: {
+    description:
+      '`{"success": true}` (Metabot\'s real answer is not documented; a 2xx means the job was accepted)',
+    answer: () => ({ success: true }),
+  },
   params: scheduleJobParams,
   examples: [
     {
