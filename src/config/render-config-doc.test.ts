@@ -63,7 +63,7 @@ describe("renderConfigDoc", () => {
       "## server",
       "server.log_level",
       "description",
-      "Least severe log lines written (pino levels).",
+      "Least severe log lines written (pino levels); a reload (SIGHUP) applies a change at once. The other server settings take a restart.",
     ],
     ["## storage", "storage.url", "default", "`sqlite:./data/botbridge.db`"],
     ["## storage", "storage.retention", "default", "`30d`"],
