@@ -169,6 +169,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     now,
     log,
     wake: () => dispatcher.wake(),
+    onSent: (alert) => telemetry.alertSent(alert),
   });
   dispatcher.start();
   await store.watch(() => dispatcher.changed());

@@ -69,7 +69,7 @@ alerts:
       /^botbridge: PROBLEM\n1 deliveries to target sink failed.*\nhttps:\/\/bridge\.example\.com\/targets\/sink$/s,
     );
 
-    const open = await api.get<{ data: Record<string, unknown>[] }>("/issues?status=open");
+    const open = await api.get("/issues?status=open");
     expect(open.status).toBe(200);
     expect(open.json.data).toEqual([
       expect.objectContaining({
@@ -89,7 +89,7 @@ alerts:
 
     await step(11 * MIN); // still failing, but acknowledged: no digest
     expect(stages()).toEqual(["opened"]);
-    const audit = await api.get<{ data: { action: string; subject: string }[] }>("/audit");
+    const audit = await api.get("/audit");
     expect(audit.json.data).toContainEqual(
       expect.objectContaining({ action: "acknowledge", subject: `issue:${sent.issue}` }),
     );
@@ -97,8 +97,8 @@ alerts:
     down = false;
     await step(60 * MIN);
     expect(stages()).toEqual(["opened", "resolved"]);
-    const resolved = await api.get<{ data: { id: string }[] }>("/issues?status=resolved");
-    expect(resolved.json.data.map((i) => i.id)).toEqual([sent.issue]);
+    const resolved = await api.get("/issues?status=resolved");
+    expect(resolved.json.data).toEqual([expect.objectContaining({ id: sent.issue })]);
     expect(await api.post(`/issues/${sent.issue}/acknowledge`)).toMatchObject({
       status: 409,
       json: { error: { code: "conflict" } },

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeTarget } from "./fakes/fake-target.ts";
-import { operatorClient, type Answer, type OperatorClient } from "./operator-client.ts";
+import { operatorClient, type OperatorClient } from "./operator-client.ts";
 import { startBridge, type TestBridge } from "./start-bridge.ts";
 
 /**
@@ -68,9 +68,9 @@ describe("the operator API", () => {
     await t.settle();
     expect([calls("/first"), calls("/second")]).toEqual([2, 2]);
 
-    const failed = await (api.get("/deliveries?status=failed&route=signup") as Promise<
-      Answer<{ data: { id: string; event_id: string; last_error: string }[] }>
-    >);
+    const failed = await api.get<{ data: { id: string; event_id: string; last_error: string }[] }>(
+      "/deliveries?status=failed&route=signup",
+    );
     const mine = failed.json.data.find((d) => d.event_id === eventId);
     expect(mine?.last_error).toMatch(/422/);
     deliveryId = mine?.id ?? "";
@@ -106,16 +106,15 @@ describe("the operator API", () => {
   });
 
   it("finds the event by a phone written differently", async () => {
-    const found = await (api.get(`/events?q=${encodeURIComponent("8 (912) 345-67-89")}`) as Promise<
-      Answer<{ data: { id: string }[] }>
-    >);
+    const found = await api.get<{ data: { id: string }[] }>(
+      `/events?q=${encodeURIComponent("8 (912) 345-67-89")}`,
+    );
     expect(found.status).toBe(200);
     expect(found.json.data.map((e) => e.id)).toEqual([eventId]);
   });
 
   it("refuses a wrong or missing token with 401 and changes nothing", async () => {
-    const auditBefore = (await (api.get("/audit") as Promise<Answer<{ data: unknown[] }>>)).json
-      .data.length;
+    const auditBefore = (await api.get<{ data: unknown[] }>("/audit")).json.data.length;
     for (const token of [undefined, "wrong-token-0123456789", `${TOKEN}x`]) {
       const stranger = operatorClient(t.url, token);
       const read = await stranger.get("/events");
@@ -128,9 +127,7 @@ describe("the operator API", () => {
     }
     await t.settle();
     expect((await api.get(`/deliveries/${deliveryId}`)).json.status).toBe("failed");
-    expect(
-      (await (api.get("/audit") as Promise<Answer<{ data: unknown[] }>>)).json.data.length,
-    ).toBe(auditBefore);
+    expect((await api.get<{ data: unknown[] }>("/audit")).json.data.length).toBe(auditBefore);
     expect((await api.get("/targets/sink")).json.paused).toBe(false);
   });
 
@@ -160,9 +157,7 @@ describe("the operator API", () => {
     expect(estimate).toEqual({ status: 200, json: { estimate: true, total: 4 } });
     expect((await api.get("/deliveries?status=failed")).json.data).toHaveLength(4);
 
-    const started = await (api.post("/deliveries/retry", { filter }) as Promise<
-      Answer<{ id: string; total: number }>
-    >);
+    const started = await api.post<{ id: string; total: number }>("/deliveries/retry", { filter });
     expect(started.status).toBe(202);
     expect(started.json.total).toBe(4);
     await t.bridge.operate.settled();
@@ -176,8 +171,7 @@ describe("the operator API", () => {
     });
     await t.settle();
     expect(
-      (await (api.get("/deliveries?status=failed") as Promise<Answer<{ data: unknown[] }>>)).json
-        .data,
+      (await api.get<{ data: unknown[] }>("/deliveries?status=failed")).json.data,
     ).toHaveLength(0);
   });
 
@@ -185,9 +179,7 @@ describe("the operator API", () => {
     const id = await t.postEvent("forms", { kind: "flaky" });
     await t.settle();
     const [waiting] = (
-      await (api.get(`/deliveries?event_id=${id}`) as Promise<
-        Answer<{ data: { id: string; status: string }[] }>
-      >)
+      await api.get<{ data: { id: string; status: string }[] }>(`/deliveries?event_id=${id}`)
     ).json.data;
     expect(waiting?.status).toBe("pending");
     const cancelled = await api.post(`/deliveries/${waiting?.id ?? ""}/cancel`);
@@ -236,21 +228,20 @@ describe("the operator API", () => {
     await t.settle();
     expect(calls("/welcome")).toBe(0);
 
-    const real = await (api.post(`/events/${eventId}/replay`, {
+    const real = await api.post<{ deliveries: string[] }>(`/events/${eventId}/replay`, {
       rules: "current",
-    }) as Promise<Answer<{ deliveries: string[] }>>);
+    });
     expect(real.json.deliveries).toHaveLength(2);
     await t.settle();
     expect(calls("/welcome")).toBe(1);
 
-    const original = await (api.post(`/events/${eventId}/replay`, { rules: "original" }) as Promise<
-      Answer<{ deliveries: string[]; routes: { id: string }[] }>
-    >);
+    const original = await api.post<{ deliveries: string[]; routes: { id: string }[] }>(
+      `/events/${eventId}/replay`,
+      { rules: "original" },
+    );
     expect(original.json.routes.map((r) => r.id)).toEqual(["signup", "welcome"]);
     await t.settle();
-    const event = await (api.get(`/events/${eventId}`) as Promise<
-      Answer<{ deliveries: { status: string }[] }>
-    >);
+    const event = await api.get<{ deliveries: { status: string }[] }>(`/events/${eventId}`);
     expect(event.json.deliveries.map((d) => d.status)).toEqual(Array(5).fill("succeeded"));
   });
 
@@ -284,9 +275,9 @@ describe("the operator API", () => {
     });
     expect((await api.get("/nothing-here")).status).toBe(404);
 
-    const audit = await (api.get("/audit?limit=500") as Promise<
-      Answer<{ data: { actor: string; action: string; subject: string }[] }>
-    >);
+    const audit = await api.get<{ data: { actor: string; action: string; subject: string }[] }>(
+      "/audit?limit=500",
+    );
     expect(
       audit.json.data
         .map((a) => `${a.actor} ${a.action} ${a.subject.split(":")[0] ?? ""}`)

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createFakeTarget } from "./fakes/fake-target.ts";
-import { operatorClient, type Answer } from "./operator-client.ts";
+import { operatorClient } from "./operator-client.ts";
 import { useTestSchemas } from "./postgres-schemas.ts";
 import { startSinkBridge, type SinkBridge } from "./start-sink-bridge.ts";
 import { createTestClock } from "./test-clock.ts";
@@ -43,7 +43,7 @@ describe.skipIf(!schemas)("pause and resume across PostgreSQL instances", () => 
     await a.settle();
     await b.settle();
     expect(target.count).toBe(0);
-    const seen = (await apiB.get("/targets/sink")) as Answer<{ waiting: number; paused: boolean }>;
+    const seen = await apiB.get<{ waiting: number; paused: boolean }>("/targets/sink");
     expect(seen.json).toMatchObject({ paused: true, waiting: 3, pause_reason: "CRM maintenance" });
     expect((await b.deliveries("pending")).map((d) => d.attempts)).toEqual([0, 0, 0]);
 
@@ -55,9 +55,9 @@ describe.skipIf(!schemas)("pause and resume across PostgreSQL instances", () => 
     expect(a.reached()).toEqual(new Set([1, 2, 3]));
     expect((await b.deliveries("succeeded")).length).toBe(3);
 
-    const audit = (await apiA.get("/audit")) as Answer<{
+    const audit = await apiA.get<{
       data: { action: string; subject: string }[];
-    }>;
+    }>("/audit");
     expect(audit.json.data.map((e) => `${e.action} ${e.subject}`)).toEqual([
       "resume target:sink",
       "pause target:sink",

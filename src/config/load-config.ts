@@ -115,8 +115,15 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
   const trustProxy = findTrustProxyWarnings(parsed.data.server.trust_proxy, sources.values());
   warned.push(...trustProxy.map((w) => ({ ...w, atKey: false })));
 
-  const { server, storage, delivery, templates: templateSettings, admin, alerts, metrics } =
-    parsed.data;
+  const {
+    server,
+    storage,
+    delivery,
+    templates: templateSettings,
+    admin,
+    alerts,
+    metrics,
+  } = parsed.data;
   return {
     ok: true,
     config: {

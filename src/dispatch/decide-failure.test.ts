@@ -72,23 +72,6 @@ describe("decideFailure", () => {
       ["warn http_400"],
     ],
     [
-      "refused credentials hold the target; the delivery waits now, its attempts untouched",
-      on({ attempts: 2, run_since: NOW - 100 * H }),
-      retry({
-        kind: "credentials",
-        code: "credentials_refused",
-        message: "crm refused",
-        status: 401,
-      }),
-      undefined,
-      {
-        change: pending({ last_error: "credentials_refused: crm refused", next_attempt_at: NOW }),
-        attempt: "retry",
-        hold: { target: "crm", reason: "credentials_refused: crm refused" },
-      },
-      ["error credentials_refused"],
-    ],
-    [
       "a first retryable failure: retry after the schedule's first wait",
       fresh,
       retry(),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { AdminSettings } from "../../config/admin-schema.ts";
 import { sqlitePath } from "../../store/sqlite-store.ts";
@@ -55,16 +55,21 @@ export async function resolveAdminTokens(
     };
   const token = randomBytes(32).toString("base64url");
   await mkdir(dirname(file), { recursive: true });
+  // Written whole under another name, then linked into place: an instance starting beside this
+  // one never reads a half-written file, and the first link wins.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  await writeFile(temporary, `${token}\n`, { mode: 0o600 });
+  await chmod(temporary, 0o600);
   try {
-    await writeFile(file, `${token}\n`, { mode: 0o600, flag: "wx" });
+    await link(temporary, file);
   } catch (error) {
-    // Another instance sharing the folder wrote it first: use theirs.
     const theirs =
       (error as NodeJS.ErrnoException).code === "EEXIST" ? await readToken(file) : undefined;
     if (!theirs) throw error;
     return { tokens: [{ name: "generated", token: theirs }], generated: { file, created: false } };
+  } finally {
+    await unlink(temporary).catch(() => undefined);
   }
-  await chmod(file, 0o600);
   return { tokens: [{ name: "generated", token }], generated: { file, created: true } };
 }
 
