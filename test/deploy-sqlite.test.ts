@@ -27,23 +27,34 @@ routes:
 `;
 const MIGRATIONS = join(import.meta.dirname, "..", "src", "store", "migrations", "sqlite");
 
-/** The page's shell lines of a section that start with one of `commands`, paths moved to `dir`. */
+const BOTBRIDGE = `"${process.execPath}" "${join(import.meta.dirname, "..", "bin", "botbridge.js")}"`;
+
+/**
+ * The page's shell lines of a section that start with one of `commands` (inside the container
+ * for `docker exec botbridge`), paths moved to `dir`: each line's backups in a folder of its own.
+ */
 function recipe(heading: string, commands: string[], dir: string): string[] {
   return docBlocks("deploy.md", heading, "sh")
     .flatMap((b) => b.text.split("\n"))
     .map((line) => line.replace(/^docker exec botbridge /, ""))
     .filter((line) => commands.some((c) => line.startsWith(`${c} `)))
-    .map((line) =>
+    .map((line, i) =>
       line
+        .replace(/^(\/opt\/botbridge\/bin\/botbridge\.js|botbridge) /, `${BOTBRIDGE} `)
         .replaceAll("/var/lib/botbridge", dir)
-        .replaceAll("/var/backups", join(dir, "backups"))
-        .replaceAll("/data/botbridge.db", join(dir, "botbridge.db"))
-        .replaceAll("/data/backup.db", join(dir, "backups", "from-node.db")),
+        .replaceAll("/var/backups", join(dir, "backups", String(i)))
+        .replaceAll("/data/backup.db", join(dir, "backups", String(i), "backup.db")),
     );
 }
 
+/** Runs a line of the page; the environment is the Docker image's, /data moved to `dir`. */
 function run(line: string, dir: string): void {
-  execFileSync("sh", ["-c", line], { cwd: dir, stdio: "pipe" });
+  for (let i = 0; i < 4; i += 1) mkdirSync(join(dir, "backups", String(i)), { recursive: true });
+  execFileSync("sh", ["-c", line], {
+    cwd: dir,
+    stdio: "pipe",
+    env: { ...process.env, BOTBRIDGE_DATABASE_URL: `sqlite:${join(dir, "botbridge.db")}` },
+  });
 }
 
 function eventCount(file: string): number {
@@ -60,7 +71,6 @@ function eventCount(file: string): number {
 describe("backup and restore of the SQLite file", () => {
   it("backs up a running botbridge with every answered webhook, and restores it", async () => {
     const { dir } = writeRoutesFile(YAML, "botbridge-backup-");
-    mkdirSync(join(dir, "backups"));
     const database = join(dir, "botbridge.db");
     const env = { BOTBRIDGE_DATABASE_URL: `sqlite:${database}` };
     let t = await startBridge(YAML, { env });
@@ -72,11 +82,17 @@ describe("backup and restore of the SQLite file", () => {
     run(`cp ${database} only-the-db.db`, dir);
     expect(eventCount(join(dir, "only-the-db.db"))).toBeLessThan(5);
 
-    const backups = recipe("Backup and restore", ["sqlite3", "node"], dir);
-    expect(backups).toHaveLength(2);
+    const backups = recipe(
+      "Backup and restore",
+      ["sqlite3", "/opt/botbridge/bin/botbridge.js", "botbridge"],
+      dir,
+    );
+    expect(backups).toHaveLength(3);
     for (const line of backups) run(line, dir);
-    const made = readdirSync(join(dir, "backups")).map((f) => join(dir, "backups", f));
-    expect(made).toHaveLength(2);
+    const made = readdirSync(join(dir, "backups"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".db"))
+      .map((f) => join(dir, "backups", f));
+    expect(made).toHaveLength(3);
     for (const file of made) expect(eventCount(file)).toBe(5);
 
     await t.postEvent("forms", { n: 5 }); // after the backup: the restore loses it
@@ -96,7 +112,6 @@ describe("backup and restore of the SQLite file", () => {
 describe("upgrading", () => {
   it("migrates an older database at start, as schema_migrations then shows", async () => {
     const { dir } = writeRoutesFile(YAML, "botbridge-upgrade-");
-    mkdirSync(join(dir, "backups"));
     const database = join(dir, "botbridge.db");
     const old = new DatabaseSync(database);
     old.exec(readFileSync(join(MIGRATIONS, "0001-initial.sql"), "utf8"));
@@ -107,7 +122,7 @@ describe("upgrading", () => {
 
     const [backup, ...rest] = recipe("Upgrading", ["sqlite3"], dir);
     run(backup!, dir);
-    expect(existsSync(join(dir, "backups", "botbridge-before-upgrade.db"))).toBe(true);
+    expect(existsSync(join(dir, "backups", "0", "botbridge-before-upgrade.db"))).toBe(true);
     const t = await startBridge(YAML, { env: { BOTBRIDGE_DATABASE_URL: `sqlite:${database}` } });
     await t.stop();
     const shown = execFileSync("sh", ["-c", rest[0]!], { encoding: "utf8" });
