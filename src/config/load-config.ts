@@ -32,8 +32,7 @@ import { locate } from "./locate.ts";
 import { resolveEnv } from "./resolve-env.ts";
 import { createRoutesSchema } from "./routes-schema.ts";
 import { templatesSchema } from "./templates-schema.ts";
-import type { AlertSettings } from "./alerts-schema.ts";
-import type { AdminSettings } from "./admin-schema.ts";
+import { fileSecretsOf } from "./file-secrets-of.ts";
 
 /** A loaded config, with warnings about settings that protect less than they seem to; or every problem. */
 export type LoadResult =
@@ -145,12 +144,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions): L
       routes,
       functions,
       // admin, alert and metrics tokens are secrets even when written in the file
-      secrets: new Set([
-        ...env.secrets,
-        ...adminTokensOf(admin),
-        ...alertSecretsOf(alerts),
-        ...(metrics.token ? [metrics.token] : []),
-      ]),
+      secrets: new Set([...env.secrets, ...fileSecretsOf(admin, alerts, metrics)]),
       variables: env.variables,
     },
     warnings: sortProblems(warned.map(place)),
@@ -221,20 +215,6 @@ function targetKinds(
     found.push(...problems.map((p) => ({ ...p, path: [...here, ...p.path] })));
   }
   return kinds;
-}
-
-/** The configured admin tokens, written in the file or not: secrets like the ones from the environment. */
-function adminTokensOf(admin: AdminSettings): string[] {
-  const { token } = admin;
-  const tokens = typeof token === "string" ? [token] : (token ?? []).map((t) => t.token);
-  return tokens.filter((t) => t !== "");
-}
-
-/** The alert channels' credentials, written in the file or not: secrets like the ones from the environment. */
-function alertSecretsOf(alerts: AlertSettings): string[] {
-  const { telegram, webhook } = alerts.channels;
-  const values = [telegram?.bot_token ?? "", ...Object.values(webhook?.headers ?? {})];
-  return values.filter((v) => v.length >= 4);
 }
 
 /** Deletes the key at `path` from parsed data (a dry-run target's unset credential). */

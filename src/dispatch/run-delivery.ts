@@ -1,3 +1,4 @@
+import { reportAttempt } from "./report-attempt.ts";
 import type { Logger } from "pino";
 import { ActionError } from "../targets/action-error.ts";
 import type { Action } from "../actions/define-action.ts";
@@ -231,17 +232,6 @@ function policyOf(
     lease: deps.delivery.lease,
     probeWait: deps.probeWait ?? 1000,
   };
-}
-
-function reportAttempt(telemetry: Telemetry, route: string, attempt: NewAttempt): void {
-  telemetry.attemptFinished({
-    route,
-    target: attempt.target,
-    action: attempt.action_type,
-    outcome: attempt.outcome,
-    status: attempt.response_status,
-    seconds: attempt.duration_ms / 1000,
-  });
 }
 
 function writeLog(log: Logger, decision: Decision): void {

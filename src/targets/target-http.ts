@@ -1,3 +1,4 @@
+import { encodeBody } from "./encode-body.ts";
 import { Pool } from "undici";
 import type { RateLimits } from "./rate-limits.ts";
 import type { Exchange } from "../core/exchange.ts";
@@ -210,28 +211,6 @@ function appendQuery(url: URL, query: TargetRequest["query"]): void {
       if (item !== undefined && item !== null) url.searchParams.append(key, String(item));
     }
   }
-}
-
-function encodeBody(
-  request: TargetRequest,
-  defaults: Record<string, string>,
-): { headers: Record<string, string>; body?: string; recordedBody?: unknown } {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...defaults, ...request.headers }))
-    headers[k.toLowerCase()] = v;
-  if (request.json !== undefined) {
-    headers["content-type"] ??= request.contentType ?? "application/json";
-    return { headers, body: JSON.stringify(request.json), recordedBody: request.json };
-  }
-  if (request.form !== undefined) {
-    headers["content-type"] ??= "application/x-www-form-urlencoded";
-    return {
-      headers,
-      body: new URLSearchParams(request.form).toString(),
-      recordedBody: request.form,
-    };
-  }
-  return { headers };
 }
 
 function parseAnswer(text: string, contentType: string | undefined): unknown {
