@@ -47,9 +47,12 @@ describe.skipIf(!schemas)("two instances on one PostgreSQL database", () => {
   it("loses no accepted webhook and never runs one order key twice at once when one is killed", async () => {
     const databaseUrl = await schemas!.create();
     const { url: targetUrl } = await target.start();
-    const { file: config } = writeRoutesFile(routes, "botbridge-multi-");
+    const { dir, file: config } = writeRoutesFile(routes, "botbridge-multi-");
     const env = { TARGET_URL: targetUrl, BOTBRIDGE_DATABASE_URL: databaseUrl };
-    servers.push(...(await Promise.all([0, 1].map(() => spawnBotbridge({ config, env })))));
+    // from the routes file's folder: the token they generate (PostgreSQL: ./data) stays out of the repo
+    servers.push(
+      ...(await Promise.all([0, 1].map(() => spawnBotbridge({ config, env, cwd: dir })))),
+    );
     const [victim, survivor] = servers as [SpawnedBotbridge, SpawnedBotbridge];
 
     const accepted = new Set<number>();
