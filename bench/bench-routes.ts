@@ -6,7 +6,8 @@ export const SOURCE = "shop";
 /**
  * The routes file every phase runs: one source, one route that matches the bench body, one
  * HTTP action. TARGET_URL and TARGET_DRY_RUN choose between a dry run (ingest phases: every
- * delivery records what it would send) and a real call to the zero-latency fake (drain).
+ * delivery records what it would send) and a real call to the zero-latency fake (drain, end to
+ * end). The action sends the event's id, so the end-to-end phase can count what arrived.
  */
 export function writeBenchRoutes(dir: string): string {
   const file = join(dir, "routes.yaml");
@@ -30,7 +31,7 @@ routes:
       - http.request:
           method: POST
           path: /orders
-          body: { order: "{{ body.order.id }}", total: "{{ body.order.total }}", email: "{{ body.customer.email }}" }
+          body: { event: "{{ event.id }}", order: "{{ body.order.id }}", total: "{{ body.order.total }}", email: "{{ body.customer.email }}" }
 `,
   );
   return file;

@@ -1,47 +1,53 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { setTimeout as sleep } from "node:timers/promises";
 import { openPostgresStore } from "../src/store/postgres-store.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
-import type { Store } from "../src/store/store.ts";
-import { createFakeTarget } from "../test/fakes/fake-target.ts";
 import { testSchemas } from "../test/postgres-schemas.ts";
 import { benchBody, SOURCE, writeBenchRoutes } from "./bench-routes.ts";
-import { formatReport, type BenchFigures, type Measured } from "./format-report.ts";
+import { drainFrom } from "./drain-from.ts";
+import { formatReport } from "./format-report.ts";
+import type { BenchFigures, Measured, StoreFigures } from "./format-report.ts";
+import { measureEndToEnd } from "./measure-end-to-end.ts";
+import { medianOf } from "./median-of.ts";
 import { runLoad, type LoadOptions } from "./run-load.ts";
 import { seedPostgres } from "./seed-postgres.ts";
 import { seedStore } from "./seed-store.ts";
 import { spawnServer, type ServerProcess } from "./spawn-server.ts";
 
 /**
- * `npm run bench`: ingest against a bare node:http server, drain to a zero-latency target, and
- * RSS with a million stored events, each on a real botbridge child process. Knobs (env):
- * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_EVENTS (drained), BENCH_STORED
- * and BENCH_STORED_BYTES (the history under the memory phase, and each stored body's size),
- * BENCH_DELIVERY_CONCURRENCY (delivery.concurrency of the server, default 16 as shipped), and
- * BENCH_DATABASE_URL (default TEST_DATABASE_URL): a PostgreSQL database on which the ingest and
- * drain phases run again, each in a fresh schema dropped afterwards.
+ * `npm run bench`: every phase on real child processes, in one run. Per round: a bare node:http
+ * server and an Express 5 app that only acknowledge (the baselines), botbridge accepting with
+ * its target in dry run, and botbridge end to end (delivering each webhook to a zero-latency
+ * target, loss counted), on SQLite and, with a database, PostgreSQL. Then a drain of stored
+ * deliveries per store and the RSS with a million stored events. Knobs (env): BENCH_ROUNDS (3,
+ * medians are printed), BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_EVENTS
+ * (drained), BENCH_STORED, BENCH_STORED_BYTES, BENCH_DELIVERY_CONCURRENCY, BENCH_DATABASE_URL
+ * (default TEST_DATABASE_URL; "" skips PostgreSQL) and BENCH_PROFILE (a folder: every botbridge
+ * writes a V8 CPU profile there, see summarize-profile.ts).
  */
 const knob = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
   return value;
 };
+const rounds = Math.max(1, knob("BENCH_ROUNDS", 3));
 const seconds = knob("BENCH_SECONDS", 10);
 const warmup = knob("BENCH_WARMUP_SECONDS", 2);
 const connections = knob("BENCH_CONNECTIONS", 32);
 const drainCount = knob("BENCH_EVENTS", 10_000);
 const storedCount = knob("BENCH_STORED", 1_000_000);
 const storedBytes = knob("BENCH_STORED_BYTES", 256);
-const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "";
+const profileDir = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "botbridge-bench-"));
 const routes = writeBenchRoutes(dir);
 const body = benchBody(1024);
 const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
+if (profileDir) mkdirSync(profileDir, { recursive: true });
 
 /** Runs the load against `server`, reading its RSS every 250 ms of the measured part. */
 async function load(server: ServerProcess, extra: Partial<LoadOptions> = {}): Promise<Measured> {
@@ -61,120 +67,105 @@ async function load(server: ServerProcess, extra: Partial<LoadOptions> = {}): Pr
   return { ...result, maxRssMb };
 }
 
-/** `db` is a SQLite file name in the bench folder, or a postgres:// URL. */
-const startBridge = (db: string, env: NodeJS.ProcessEnv = {}) =>
+let files = 0;
+/** A new SQLite database in the bench folder. */
+const freshSqlite = (name: string) => `sqlite:${join(dir, `${(files += 1)}-${name}`)}`;
+
+/** botbridge on the database `url` (sqlite: or postgres://). */
+const startBridge = (url: string, env: NodeJS.ProcessEnv = {}) =>
   // the executable itself, so its shebang's Node flags apply as they do for `npm start` and Docker
   spawnServer(["serve", "--config", routes], {
     command: join(root, "bin", "botbridge.js"),
     cwd: root,
     env: {
       PORT: "0",
-      BOTBRIDGE_DATABASE_URL: db.startsWith("postgres") ? db : `sqlite:${join(dir, db)}`,
+      BOTBRIDGE_DATABASE_URL: url,
+      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
       ...env,
     },
   });
 
-async function measureIngest(): Promise<{ bare: Measured; botbridge: Measured }> {
-  say(`bare node:http, ${warmup} s warm-up + ${seconds} s`);
-  const bareServer = await spawnServer(["bench/bare-server.ts"], { cwd: root });
-  const bare = await load(bareServer).finally(() => bareServer.stop());
-  say(`botbridge ingest, ${warmup} s warm-up + ${seconds} s`);
-  const bridge = await startBridge("ingest.db");
-  const botbridge = await load(bridge).finally(() => bridge.stop());
-  return { bare, botbridge };
+const measureBaseline = async (script: string, name: string): Promise<Measured> => {
+  say(`${name}, ${warmup} s warm-up + ${seconds} s`);
+  const server = await spawnServer([script], { cwd: root });
+  return load(server).finally(() => server.stop());
+};
+
+/** Accepting (target in dry run) and end to end on one store; `db` makes a fresh database. */
+async function measureStore(db: () => Promise<string>, name: string) {
+  say(`botbridge ${name} accepting (dry run), ${warmup} s warm-up + ${seconds} s`);
+  const bridge = await startBridge(await db());
+  const accept = await load(bridge).finally(() => bridge.stop());
+  say(`botbridge ${name} end to end, ${warmup} s warm-up + ${seconds} s`);
+  const fresh = await db();
+  const endToEnd = await measureEndToEnd({ start: (env) => startBridge(fresh, env), load });
+  return { accept, endToEnd };
 }
 
-/** The ingest and drain phases again on PostgreSQL, each in a fresh schema. */
-async function measurePostgres(url: string): Promise<NonNullable<BenchFigures["postgres"]>> {
-  const schemas = testSchemas(url);
-  try {
-    say(`botbridge ingest on PostgreSQL, ${warmup} s warm-up + ${seconds} s`);
-    const bridge = await startBridge(await schemas.create());
-    const ingest = await load(bridge).finally(() => bridge.stop());
-    const drainUrl = await schemas.create();
-    say(`drain on PostgreSQL: storing ${drainCount} due deliveries`);
-    await seedPostgres(drainUrl, { configPath: routes, source: SOURCE, body, count: drainCount });
-    const drain = await drainFrom(drainUrl, () => openPostgresStore(drainUrl));
-    return { ingest, drain };
-  } finally {
-    await schemas.dropAll();
-  }
-}
-
-async function measureDrain(): Promise<BenchFigures["drain"]> {
+async function measureDrains(pgUrl: () => Promise<string>) {
   say(`drain: storing ${drainCount} due deliveries`);
-  await seedStore({
-    configPath: routes,
-    dbPath: join(dir, "drain.db"),
-    source: SOURCE,
-    body,
+  const seed = { configPath: routes, source: SOURCE, body, count: drainCount };
+  await seedStore({ ...seed, dbPath: join(dir, "drain.db"), status: "pending" });
+  const sqliteUrl = `sqlite:${join(dir, "drain.db")}`;
+  const sqlite = await drainFrom({
+    start: (env) => startBridge(sqliteUrl, env),
+    openStore: () => openSqliteStore(sqliteUrl),
     count: drainCount,
-    status: "pending",
   });
-  return drainFrom("drain.db", () => openSqliteStore(`sqlite:${join(dir, "drain.db")}`));
-}
-
-/** Starts botbridge on `db` (seeded with due deliveries) and times it delivering them all. */
-async function drainFrom(db: string, openDb: () => Store): Promise<BenchFigures["drain"]> {
-  const target = createFakeTarget({ record: false });
-  const { url } = await target.start();
-  say("drain: starting botbridge on them");
-  const bridge = await startBridge(db, { TARGET_URL: url, TARGET_DRY_RUN: "false" });
-  const cpuAtStart = bridge.cpuMs();
-  const started = performance.now();
-  const deadline = started + 120_000;
-  while (target.count < drainCount && performance.now() < deadline) await sleep(10);
-  const elapsed = (performance.now() - started) / 1000;
-  const cpuMsPerDelivery = (bridge.cpuMs() - cpuAtStart) / target.count;
-  await bridge.stop();
-  await target.close();
-  const store = openDb();
-  const { deliveries } = await store.stats();
-  await store.close();
-  return {
-    deliveries: drainCount,
-    seconds: elapsed,
-    perSecond: target.count / elapsed,
-    cpuMsPerDelivery,
-    succeeded: deliveries.succeeded,
-  };
+  if (!databaseUrl) return { sqlite };
+  const url = await pgUrl();
+  say(`drain on PostgreSQL: storing ${drainCount} due deliveries`);
+  await seedPostgres(url, seed);
+  const postgres = await drainFrom({
+    start: (env) => startBridge(url, env),
+    openStore: () => openPostgresStore(url),
+    count: drainCount,
+  });
+  return { sqlite, postgres };
 }
 
 async function measureMemory(): Promise<BenchFigures["memory"]> {
   say(`memory: storing ${storedCount} delivered events of ${storedBytes} bytes`);
   const seeding = performance.now();
-  await seedStore({
-    configPath: routes,
-    dbPath: join(dir, "memory.db"),
-    source: SOURCE,
-    body: benchBody(storedBytes),
-    count: storedCount,
-    status: "succeeded",
-  });
-  say(
-    `memory: stored in ${((performance.now() - seeding) / 1000).toFixed(1)} s; loading botbridge`,
-  );
-  const bridge = await startBridge("memory.db");
+  const dbPath = join(dir, "memory.db");
+  const seed = { configPath: routes, dbPath, source: SOURCE, count: storedCount };
+  await seedStore({ ...seed, body: benchBody(storedBytes), status: "succeeded" });
+  say(`memory: stored in ${((performance.now() - seeding) / 1000).toFixed(1)} s; loading`);
+  const bridge = await startBridge(`sqlite:${dbPath}`);
   const startRssMb = bridge.rssMb();
-  // The same load as the ingest phase, so its RSS compares with the empty database's.
+  // The same load as the accept phase, so its RSS compares with the empty database's.
   const result = await load(bridge).finally(() => bridge.stop());
   return { stored: storedCount, storedBytes, startRssMb, maxRssMb: result.maxRssMb, load: result };
 }
 
 // Exits 0 whatever the goals say (the figures are the output); 1 when a phase fails.
+const schemas = databaseUrl ? testSchemas(databaseUrl) : undefined;
 try {
-  const ingest = await measureIngest();
-  const drain = await measureDrain();
-  const postgres = databaseUrl ? await measurePostgres(databaseUrl) : undefined;
-  if (!databaseUrl) say("PostgreSQL phases skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)");
+  type Round = Pick<BenchFigures, "bare" | "express" | "sqlite" | "postgres">;
+  const runs: Round[] = [];
+  let lost = 0;
+  for (let round = 1; round <= rounds; round += 1) {
+    say(`round ${round} of ${rounds}`);
+    const bare = await measureBaseline("bench/bare-server.ts", "bare node:http");
+    const express = await measureBaseline("bench/express-server.ts", "Express 5 ack");
+    const sqlite: StoreFigures = await measureStore(async () => freshSqlite("bench.db"), "SQLite");
+    const postgres = schemas ? await measureStore(() => schemas.create(), "PostgreSQL") : undefined;
+    runs.push({ bare, express, sqlite, ...(postgres ? { postgres } : {}) });
+    lost += sqlite.endToEnd.lost + (postgres?.endToEnd.lost ?? 0);
+  }
+  if (!schemas) say("PostgreSQL phases skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)");
+  const drain = await measureDrains(() => schemas!.create());
   const memory = await measureMemory();
-  process.stdout.write(
-    `\n${formatReport({ connections, seconds, ...ingest, drain, memory, ...(postgres ? { postgres } : {}) })}\n`,
-  );
+  const figures: BenchFigures = {
+    ...{ connections, seconds, rounds, lost, drain, memory },
+    ...medianOf(runs),
+  };
+  process.stdout.write(`\n${formatReport(figures)}\n`);
 } catch (error) {
   say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 } finally {
+  await schemas?.dropAll();
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit();

@@ -1,3 +1,4 @@
+import { checkGoals } from "./check-goals.ts";
 import type { LoadResult } from "./run-load.ts";
 
 /** A load run with the server's largest RSS during it. */
@@ -11,14 +12,37 @@ export interface DrainFigures {
   succeeded: number;
 }
 
+export interface EndToEndFigures {
+  load: Measured;
+  acknowledged: number;
+  delivered: number;
+  duplicates: number;
+  /** Acknowledged events the target never received. */
+  lost: number;
+  /** From the load's end to the last delivery. */
+  catchUpSeconds: number;
+  /** Measured acknowledgements over the measured time plus the catch-up. */
+  perSecond: number;
+  cpuMsPerWebhook: number;
+}
+
+/** One store: accepting with the target in dry run, and end to end. */
+export interface StoreFigures {
+  accept: Measured;
+  endToEnd: EndToEndFigures;
+}
+
 export interface BenchFigures {
   connections: number;
   seconds: number;
-  botbridge: Measured;
+  rounds: number;
   bare: Measured;
-  drain: DrainFigures;
-  /** The ingest and drain phases on PostgreSQL, when a database was given. */
-  postgres?: { ingest: Measured; drain: DrainFigures };
+  express: Measured;
+  sqlite: StoreFigures;
+  postgres?: StoreFigures;
+  /** Acknowledged and never delivered, summed over every round and store. */
+  lost: number;
+  drain: { sqlite: DrainFigures; postgres?: DrainFigures };
   memory: {
     stored: number;
     storedBytes: number;
@@ -28,98 +52,58 @@ export interface BenchFigures {
   };
 }
 
-export interface Goal {
-  name: string;
-  measured: string;
-  goal: string;
-  met: boolean;
-}
+type Column = [string, Measured, EndToEndFigures?];
 
-/** The issue's goals, checked against one run's figures. */
-export function checkGoals(f: BenchFigures): Goal[] {
-  const ratio = f.botbridge.perSecond / f.bare.perSecond;
-  return [
-    {
-      name: "ingest rate / bare node:http",
-      measured: ratio.toFixed(2),
-      goal: ">= 0.40",
-      met: ratio >= 0.4,
-    },
-    {
-      name: "ingest p99 latency",
-      measured: `${f.botbridge.p99Ms.toFixed(1)} ms`,
-      goal: "< 30 ms",
-      met: f.botbridge.p99Ms < 30,
-    },
-    {
-      name: "drain to a zero-latency target",
-      measured: `${num(f.drain.perSecond)}/s`,
-      goal: ">= 1,000/s",
-      met: f.drain.perSecond >= 1000 && f.drain.succeeded === f.drain.deliveries,
-    },
-    {
-      name: `max RSS, ${num(f.memory.stored)} events stored`,
-      measured: `${f.memory.maxRssMb.toFixed(0)} MB`,
-      goal: "< 200 MB",
-      met: f.memory.maxRssMb < 200,
-    },
-  ];
-}
-
-/** The printed report: the load figures side by side, then one PASS/MISS line per goal. */
+/** The printed report: medians side by side, ratios, then one PASS/MISS line per goal. */
 export function formatReport(f: BenchFigures): string {
-  const pg = f.postgres?.ingest;
-  const row = (name: string, cell: (m: Measured) => string): string[] => [
+  const columns: Column[] = [
+    ["bare node:http", f.bare],
+    ["Express 5 ack", f.express],
+    ["SQLite accept", f.sqlite.accept],
+    ["SQLite e2e", f.sqlite.endToEnd.load, f.sqlite.endToEnd],
+    ...(f.postgres
+      ? ([
+          ["PostgreSQL accept", f.postgres.accept],
+          ["PostgreSQL e2e", f.postgres.endToEnd.load, f.postgres.endToEnd],
+        ] as Column[])
+      : []),
+  ];
+  const row = (name: string, cell: (m: Measured, e?: EndToEndFigures) => string) => [
     name,
-    cell(f.botbridge),
-    ...(pg ? [cell(pg)] : []),
-    cell(f.bare),
+    ...columns.map(([, m, e]) => cell(m, e)),
   ];
-  const rows: string[][] = [
-    ["", "botbridge SQLite", ...(pg ? ["botbridge PostgreSQL"] : []), "bare node:http"],
-    row("webhooks/s", (m) => num(m.perSecond)),
-    row("p50 latency", (m) => ms(m.p50Ms)),
-    row("p99 latency", (m) => ms(m.p99Ms)),
-    row("max latency", (m) => ms(m.maxMs)),
-    row("answered 2xx", (m) => num(m.requests)),
-    row("errors", (m) => num(m.errors)),
-    row("server max RSS", (m) => mb(m.maxRssMb)),
-    row("server CPU/webhook", (m) => ms(m.cpuMsPerRequest, 2)),
-  ];
-  const ratio = f.botbridge.perSecond / f.bare.perSecond;
+  const rel = (n: number) => (n / f.express.perSecond).toFixed(2);
   const goals = checkGoals(f);
   return [
-    `ingest: ${f.connections} connections, ${f.seconds} s measured, 1 KB JSON body, durable SQLite${pg ? " and PostgreSQL" : ""}`,
-    table(rows),
-    `ratio botbridge / bare: ${ratio.toFixed(2)} (rate), ` +
-      `${(f.bare.cpuMsPerRequest / f.botbridge.cpuMsPerRequest).toFixed(2)} (inverse CPU per webhook)`,
-    ...(pg
+    `${f.connections} connections, ${f.seconds} s measured per phase, 1 KB JSON body; ` +
+      `medians of ${f.rounds} round${f.rounds === 1 ? "" : "s"}`,
+    table([
+      ["", ...columns.map(([name]) => name)],
+      row("acknowledged/s", (m) => num(m.perSecond)),
+      row("delivered end to end/s", (_, e) => (e ? num(e.perSecond) : "–")),
+      row("rate / Express ack", (m, e) => rel(e ? e.perSecond : m.perSecond)),
+      row("p50 / p99 ack latency", (m) => `${ms(m.p50Ms)} / ${ms(m.p99Ms)}`),
+      row("server CPU/webhook", (m, e) => ms(e ? e.cpuMsPerWebhook : m.cpuMsPerRequest, 3)),
+      row("server max RSS", (m) => `${m.maxRssMb.toFixed(0)} MB`),
+      row("errors", (m) => num(m.errors)),
+      row("catch-up after load", (_, e) => (e ? `${e.catchUpSeconds.toFixed(2)} s` : "–")),
+      row("lost / duplicates", (_, e) => (e ? `${num(e.lost)} / ${num(e.duplicates)}` : "–")),
+    ]),
+    ...(f.postgres
       ? [
-          `ratio PostgreSQL / SQLite: ${(pg.perSecond / f.botbridge.perSecond).toFixed(2)} (rate), ` +
-            `${(pg.p99Ms / f.botbridge.p99Ms).toFixed(2)} (p99), ` +
-            `${(pg.cpuMsPerRequest / f.botbridge.cpuMsPerRequest).toFixed(2)} (CPU per webhook)`,
+          `PostgreSQL / SQLite: ${(f.postgres.accept.perSecond / f.sqlite.accept.perSecond).toFixed(2)} (accept), ` +
+            `${(f.postgres.endToEnd.perSecond / f.sqlite.endToEnd.perSecond).toFixed(2)} (end to end)`,
         ]
       : []),
     "",
-    drainLine("drain", f.drain),
-    ...(f.postgres
-      ? [
-          drainLine("drain on PostgreSQL", f.postgres.drain),
-          `ratio PostgreSQL / SQLite: ${(f.postgres.drain.perSecond / f.drain.perSecond).toFixed(2)} (drain rate), ` +
-            `${(f.postgres.drain.cpuMsPerDelivery / f.drain.cpuMsPerDelivery).toFixed(2)} (CPU per delivery)`,
-        ]
-      : []),
+    drainLine("drain SQLite", f.drain.sqlite),
+    ...(f.drain.postgres ? [drainLine("drain PostgreSQL", f.drain.postgres)] : []),
     `memory: ${num(f.memory.stored)} events of ${num(f.memory.storedBytes)} bytes stored; RSS ${f.memory.startRssMb.toFixed(0)} MB at start, ` +
-      `max ${f.memory.maxRssMb.toFixed(0)} MB under load (empty database: ${mb(f.botbridge.maxRssMb)}; ${num(f.memory.load.perSecond)} webhooks/s, p99 ${ms(f.memory.load.p99Ms)})`,
+      `max ${f.memory.maxRssMb.toFixed(0)} MB under the accept load (${num(f.memory.load.perSecond)} webhooks/s, p99 ${ms(f.memory.load.p99Ms)})`,
     "",
     table([
       ["goal", "measured", "target", "result"],
-      ...goals.map((g): [string, string, string, string] => [
-        g.name,
-        g.measured,
-        g.goal,
-        g.met ? "PASS" : "MISS",
-      ]),
+      ...goals.map((g) => [g.name, g.measured, g.goal, g.met ? "PASS" : "MISS"]),
     ]),
   ].join("\n");
 }
@@ -127,7 +111,7 @@ export function formatReport(f: BenchFigures): string {
 function drainLine(name: string, d: DrainFigures): string {
   return (
     `${name}: ${num(d.deliveries)} deliveries in ${d.seconds.toFixed(2)} s = ${num(d.perSecond)}/s, ` +
-    `${ms(d.cpuMsPerDelivery, 2)} server CPU each (${num(d.succeeded)} succeeded)`
+    `${ms(d.cpuMsPerDelivery, 3)} server CPU each (${num(d.succeeded)} succeeded)`
   );
 }
 
@@ -142,14 +126,5 @@ function table(rows: string[][]): string {
   ].join("\n");
 }
 
-function num(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
-
-function ms(n: number, digits = 1): string {
-  return `${n.toFixed(digits)} ms`;
-}
-
-function mb(n: number): string {
-  return `${n.toFixed(0)} MB`;
-}
+const num = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (n: number, digits = 1) => `${n.toFixed(digits)} ms`;

@@ -15,6 +15,8 @@ export interface LoadOptions {
   sampleEveryMs?: number;
   /** The server's CPU time so far (ms), read when the measured part starts and ends. */
   cpuMs?: () => number;
+  /** Given the text of every 2xx answer (warm-up included); without it answers are not read. */
+  onAcknowledged?: (text: string) => void;
 }
 
 export interface LoadResult {
@@ -27,6 +29,10 @@ export interface LoadResult {
   maxMs: number;
   /** Server CPU time per answered request, in ms (NaN without `cpuMs`). */
   cpuMsPerRequest: number;
+  /** The server's CPU time when the measured part started (NaN without `cpuMs`). */
+  cpuMsAtStart: number;
+  /** Every 2xx answer, warm-up and the requests in flight at the end included. */
+  acknowledged: number;
 }
 
 /**
@@ -42,6 +48,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
   const latencies: number[] = [];
   let errors = 0;
+  let acknowledged = 0;
   const start = performance.now();
   const measureFrom = start + options.warmupMs;
   const stopAt = measureFrom + options.durationMs;
@@ -67,12 +74,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           headers: options.headers,
           body: options.body,
         });
-        await answer.body.dump();
         ok = answer.statusCode >= 200 && answer.statusCode < 300;
+        if (ok && options.onAcknowledged) options.onAcknowledged(await answer.body.text());
+        else await answer.body.dump();
       } catch {
         ok = false;
       }
       const done = performance.now();
+      if (ok) acknowledged += 1;
       if (sent < measureFrom || done > stopAt) continue;
       if (ok) latencies.push(done - sent);
       else errors += 1;
@@ -95,6 +104,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99Ms: percentile(latencies, 0.99),
     maxMs: latencies.at(-1) ?? Number.NaN,
     cpuMsPerRequest: (cpuAtEnd - cpuAtStart) / latencies.length,
+    cpuMsAtStart: cpuAtStart,
+    acknowledged,
   };
 }
 

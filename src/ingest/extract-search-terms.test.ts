@@ -52,6 +52,40 @@ describe("searchTermsOf", () => {
     expect(terms.slice(0, 2)).toEqual(["a@b.io", "+79123456789"]);
   });
 
+  it.each<[string, string, string[]]>([
+    ["an e-mail after a comma", "x,Anna@Example.com", ["anna@example.com"]],
+    ["an e-mail before a full stop", "mail anna@example.com.", ["anna@example.com"]],
+    ["an e-mail in brackets", "<anna@example.com>", ["anna@example.com"]],
+    ["two e-mails sharing no part", "a@b.io c@d.io", ["a@b.io", "c@d.io"]],
+    [
+      "a local part of more than 64: its last 64",
+      `${"x".repeat(70)}@b.io`,
+      [`${"x".repeat(64)}@b.io`],
+    ],
+    ["no top-level domain: no e-mail", "anna@localhost", []],
+  ])("finds e-mails from their @: %s", (_, text, expected) => {
+    const emails = searchTermsOf(text, "RU").filter((term) => term.includes("@"));
+    expect(emails).toEqual(expected);
+  });
+
+  // Each used to be one regular expression over the whole text; a run of letters made it
+  // quadratic (64 KB of them held the event loop for over 3 s).
+  it.each<[string, string]>([
+    ["letters", "x".repeat(65_536)],
+    ["letters, then an @", `${"x".repeat(65_535)}@`],
+    ["an @, then letters", `@${"x".repeat(65_535)}`],
+    ["a@ repeated", "a@".repeat(32_768)],
+    ["dotted domains without a top level", `a@${"b.".repeat(32_000)}1`],
+    ["digits", "1".repeat(65_536)],
+    ["digits and spaces", "1 ".repeat(32_768)],
+    ["a digit, then separators", `${`1${"-".repeat(100)}x`.repeat(640)}`],
+    ["one-letter words", "a ".repeat(32_768)],
+  ])("reads 64 KB of %s in linear time", (_, text) => {
+    const started = performance.now();
+    searchTermsOf(text, "RU");
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
   it("leaves out words longer than 64 characters (tokens, hashes)", () => {
     expect(searchTermsOf(`${"f".repeat(65)} ok`, "RU")).toEqual(["ok"]);
   });
