@@ -14,11 +14,17 @@ beforeEach(() => {
   db = new DatabaseSync(join(mkdtempSync(join(tmpdir(), "botbridge-gc-")), "gc.db"));
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (x INTEGER)");
   commits = [];
-  const exec = db.exec.bind(db);
-  db.exec = (sql: string) => {
-    if (sql === "COMMIT")
-      commits.push(db.prepare("PRAGMA synchronous").get()?.synchronous as number);
-    exec(sql);
+  // the group commit prepares its COMMIT once: count the runs of that statement
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql: string) => {
+    const statement = prepare(sql);
+    if (sql !== "COMMIT") return statement;
+    const run = statement.run.bind(statement);
+    statement.run = () => {
+      commits.push(prepare("PRAGMA synchronous").get()?.synchronous as number);
+      return run();
+    };
+    return statement;
   };
   writes = createGroupCommit(db);
 });
