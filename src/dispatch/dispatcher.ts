@@ -98,6 +98,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           current.breaker.sync(await store.pausedTargets(now), now, version);
           lastPauseSync = now;
         }
+        // deliveries that end in the same turn (their outcomes commit together) share one claim
+        if (running.size > 0) await new Promise((resolve) => setImmediate(resolve));
         const free = concurrency - running.size;
         if (free > 0) {
           const claimed = await store.claim({
