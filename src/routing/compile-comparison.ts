@@ -1,3 +1,4 @@
+import { fastEvaluator } from "../templates/fast-evaluator.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
 import type { ConditionResult } from "./compile-condition.ts";
@@ -16,13 +17,13 @@ export function compileComparison(
 ): (context: TemplateContext) => Promise<ConditionResult> {
   const checks = Object.entries(map).map(([source, expected]) => ({
     source,
-    expression: compileExpression(source, [...here, source], true, functions),
+    evaluate: fastEvaluator(compileExpression(source, [...here, source], true, functions)),
     compare: comparator(operator, expected, [...here, source]),
     expected: describe(operator, expected),
   }));
   return async (context) => {
     for (const check of checks) {
-      const seen: unknown = await check.expression.evaluate(context, functions);
+      const seen: unknown = await check.evaluate(context, functions);
       if (!check.compare(seen)) {
         return {
           matched: false,

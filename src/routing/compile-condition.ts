@@ -1,3 +1,4 @@
+import { fastEvaluator } from "../templates/fast-evaluator.ts";
 import { readsSteps } from "../templates/reads-steps.ts";
 import type { TemplateContext } from "../templates/template-context.ts";
 import type { TemplateFunctions } from "../templates/template-functions.ts";
@@ -55,10 +56,10 @@ function build(
 ): Evaluate {
   const at = formatAt(path);
   if (typeof condition === "string") {
-    const expression = compileExpression(condition, path, false, functions);
+    const evaluate = fastEvaluator(compileExpression(condition, path, false, functions));
     const source = condition;
     return async (context) => {
-      const value: unknown = await expression.evaluate(context, functions);
+      const value: unknown = await evaluate(context, functions);
       return truthy(value)
         ? MATCHED
         : {
@@ -106,16 +107,13 @@ function build(
       const paths = Array.isArray(argument) ? (argument as string[]) : [argument as string];
       const checks = paths.map((p, i) => ({
         source: p,
-        expression: compileExpression(
-          p,
-          Array.isArray(argument) ? [...here, i] : here,
-          false,
-          functions,
+        evaluate: fastEvaluator(
+          compileExpression(p, Array.isArray(argument) ? [...here, i] : here, false, functions),
         ),
       }));
       return async (context) => {
         for (const check of checks) {
-          const seen: unknown = await check.expression.evaluate(context, functions);
+          const seen: unknown = await check.evaluate(context, functions);
           if (seen === undefined || seen === null) {
             return {
               matched: false,

@@ -1,4 +1,5 @@
 import jsonata from "jsonata";
+import { fastEvaluator, type Evaluator } from "./fast-evaluator.ts";
 import { findExpressions } from "./find-expressions.ts";
 import { findUnknownFunction } from "./find-unknown-function.ts";
 import { readsSteps } from "./reads-steps.ts";
@@ -24,7 +25,7 @@ export interface TemplateOptions {
 
 interface Part {
   literal?: string;
-  expression?: jsonata.Expression;
+  evaluate?: Evaluator;
   source?: string;
 }
 
@@ -48,15 +49,15 @@ export function compileTemplate(
     if (span.start > cursor) parts.push({ literal: text.slice(cursor, span.start) });
     const expression = compileExpression(span.expression, span.expressionStart, functions);
     usesSteps ||= readsSteps(expression.ast());
-    parts.push({ expression, source: span.expression.trim() });
+    parts.push({ evaluate: fastEvaluator(expression), source: span.expression.trim() });
     cursor = span.end;
   }
   if (cursor < text.length) parts.push({ literal: text.slice(cursor) });
 
-  const single = parts.length === 1 && parts[0]?.expression && !encode ? parts[0] : undefined;
+  const single = parts.length === 1 && parts[0]?.evaluate && !encode ? parts[0] : undefined;
   const evaluate = async (part: Part, context: TemplateContext): Promise<unknown> => {
     try {
-      const value = plain(await part.expression?.evaluate(context, functions));
+      const value = plain(await part.evaluate?.(context, functions));
       return encode ? encode(stringify(value)) : value;
     } catch (error) {
       throw asTemplateError(error, part.source ?? "");
