@@ -148,7 +148,10 @@ try {
     say(`round ${round} of ${rounds}`);
     const bare = await measureBaseline("bench/bare-server.ts", "bare node:http");
     const express = await measureBaseline("bench/express-server.ts", "Express 5 ack");
-    const sqlite: StoreFigures = await measureStore(async () => freshSqlite("bench.db"), "SQLite");
+    const sqlite: StoreFigures = await measureStore(
+      () => Promise.resolve(freshSqlite("bench.db")),
+      "SQLite",
+    );
     const postgres = schemas ? await measureStore(() => schemas.create(), "PostgreSQL") : undefined;
     runs.push({ bare, express, sqlite, ...(postgres ? { postgres } : {}) });
     lost += sqlite.endToEnd.lost + (postgres?.endToEnd.lost ?? 0);

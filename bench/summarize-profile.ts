@@ -23,6 +23,12 @@ export interface ProfileSummary {
   busyMs: number;
   /** By area: a package of node_modules, a folder of src, Node's internals, GC. */
   areas: ProfileLine[];
+  /**
+   * By the project's own file nearest the leaf: the time a file of src/ spends itself and in
+   * what it calls outside src/ (libraries, Node, SQLite). Time with no src/ frame on the stack
+   * (Node's HTTP parsing, timers, GC) is under its area in brackets.
+   */
+  owners: ProfileLine[];
   functions: ProfileLine[];
 }
 
@@ -44,6 +50,7 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
     for (const child of node.children ?? []) parent.set(child, node.id);
   const areas = new Map<string, { self: number; total: number }>();
   const functions = new Map<string, { self: number; total: number }>();
+  const owners = new Map<string, { self: number; total: number }>();
   const add = (
     map: Map<string, { self: number; total: number }>,
     key: string,
@@ -61,6 +68,21 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
     const leaf = byId.get(id);
     if (!leaf || leaf.callFrame.functionName === "(idle)") return;
     busy += delta;
+    let owner: string | undefined;
+    for (
+      let node: typeof leaf | undefined = leaf;
+      node && !owner;
+      node = byId.get(parent.get(node.id) ?? -1)
+    ) {
+      const src = /\/(src\/.+)$/.exec(node.callFrame.url);
+      if (src) owner = src[1];
+    }
+    add(
+      owners,
+      owner ?? `[${areaOf(leaf.callFrame.url, leaf.callFrame.functionName)}]`,
+      delta,
+      delta,
+    );
     const seenAreas = new Set<string>();
     const seenFunctions = new Set<string>();
     for (
@@ -82,7 +104,12 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
     [...map]
       .map(([name, t]) => ({ name, self: t.self / busy, total: t.total / busy }))
       .sort((a, b) => b.self - a.self);
-  return { busyMs: busy / 1000, areas: lines(areas), functions: lines(functions) };
+  return {
+    busyMs: busy / 1000,
+    areas: lines(areas),
+    owners: lines(owners),
+    functions: lines(functions),
+  };
 }
 
 // `node bench/summarize-profile.ts FILE.cpuprofile [N]`: prints the top N areas and functions.
@@ -99,6 +126,7 @@ if (import.meta.main) {
   };
   process.stdout.write(`busy ${summary.busyMs.toFixed(0)} ms\n`);
   print("areas", summary.areas);
+  print("by the src/ file nearest the leaf", summary.owners);
   print("functions", summary.functions);
   print(
     "functions by total",

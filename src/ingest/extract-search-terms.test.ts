@@ -78,7 +78,7 @@ describe("searchTermsOf", () => {
     ["dotted domains without a top level", `a@${"b.".repeat(32_000)}1`],
     ["digits", "1".repeat(65_536)],
     ["digits and spaces", "1 ".repeat(32_768)],
-    ["a digit, then separators", `${`1${"-".repeat(100)}x`.repeat(640)}`],
+    ["a digit, then separators", `1${"-".repeat(100)}x`.repeat(640)],
     ["one-letter words", "a ".repeat(32_768)],
   ])("reads 64 KB of %s in linear time", (_, text) => {
     const started = performance.now();

@@ -80,7 +80,8 @@ function* emailsIn(text: string): Generator<string> {
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     if (tries++ >= MAX_AT_SIGNS) return;
     let start = at;
-    while (start > 0 && at - start < MAX_LOCAL && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
+    while (start > 0 && at - start < MAX_LOCAL && LOCAL_CHAR.test(text.charAt(start - 1)))
+      start -= 1;
     if (start === at) continue;
     DOMAIN.lastIndex = at + 1;
     const domain = DOMAIN.exec(text)?.[0];

@@ -62,7 +62,7 @@ export function startWalCheckpointer(
   });
   worker.unref();
   worker.on("message", (message: string) => options.onError?.(message));
-  worker.on("error", (error) => options.onError?.(error.message));
+  worker.on("error", (error: Error) => options.onError?.(error.message));
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   return {
     async close() {

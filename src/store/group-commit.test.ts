@@ -124,6 +124,26 @@ describe("group commit", () => {
       await group.drain();
     });
 
+    it("holds durable work while an fsync runs and commits it in one batch after; leases go at once", async () => {
+      const { syncLog, pending } = manualSync();
+      const group = createGroupCommit(db, { syncLog });
+      const first = group.run(insert(1));
+      expect(await settledYet(first)).toBe(false); // committed, its fsync running
+      const held = [group.run(insert(2)), group.run(insert(3))];
+      const lease = group.run(insert(4), { durable: false });
+      expect(await settledYet(lease)).toBe(true);
+      expect(rows()).toEqual([1, 4]); // the durable two wait for the disk
+      expect(commits).toEqual([1, 1]);
+      pending[0]?.resolve();
+      await first;
+      expect(await settledYet(held[0]!)).toBe(false);
+      expect(rows()).toEqual([1, 2, 3, 4]);
+      expect(commits).toEqual([1, 1, 1]); // both in one transaction, now syncing
+      pending[1]?.resolve();
+      await Promise.all(held);
+      await group.drain();
+    });
+
     it("fails every job of a batch whose fsync fails, and drains after it", async () => {
       const { syncLog, pending } = manualSync();
       const group = createGroupCommit(db, { syncLog });

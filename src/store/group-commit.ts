@@ -134,10 +134,12 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
   const takeBatch = (): Job[] => {
     if (syncing === 0 || syncLog === undefined) return queue.splice(0, maxBatch);
     const batch: Job[] = [];
-    for (let i = 0; i < queue.length && batch.length < maxBatch;) {
-      if (queue[i]!.durable) i += 1;
-      else batch.push(...queue.splice(i, 1));
+    const held: Job[] = [];
+    for (const job of queue) {
+      if (job.durable || batch.length >= maxBatch) held.push(job);
+      else batch.push(job);
     }
+    queue.splice(0, queue.length, ...held);
     return batch;
   };
 
