@@ -176,6 +176,20 @@ describe("createCircuitBreaker (3 failures, 10 s cool-down)", () => {
     expect([breaker.anyPaused(10), breaker.anyPaused(20)]).toEqual([true, false]);
   });
 
+  it.each<[string, (b: ReturnType<typeof createCircuitBreaker>) => void]>([
+    ["tripped by failures", (b) => [1, 2, 3].forEach(() => b.failed("crm", 0))],
+    ["paused for a 429", (b) => b.pause("crm", 60_000)],
+  ])(
+    "keeps a pause %s while a read of the store begun before it comes back without it",
+    (_, setPause) => {
+      const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
+      const version = breaker.version(); // the read starts, the pause is not stored yet
+      setPause(breaker);
+      breaker.sync(new Map(), 5, version);
+      expect(breaker.pausedFor("crm", 5)).toBeGreaterThan(0);
+    },
+  );
+
   it("keeps targets apart", () => {
     const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
     for (const step of trip) run(breaker, "crm", step);

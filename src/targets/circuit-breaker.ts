@@ -15,7 +15,10 @@ export interface CircuitBreaker {
   reset(target: string): void;
   /** Whether any target is paused at `now`. */
   anyPaused(now: number): boolean;
-  /** Changes at every reset: a read of the store's pauses begun before it is stale. */
+  /**
+   * Changes at every reset and every pause this breaker sets (or trips): a read of the store's
+   * pauses begun before it is stale (it could miss the pause being written, and end it).
+   */
   version(): number;
   /**
    * Takes the pauses recorded in the store, read when the breaker was at `version`: each is
@@ -79,6 +82,7 @@ export function createCircuitBreaker(options: {
       if (s.tripped || s.failures >= options.failures) {
         s.tripped = true;
         s.pausedUntil = Math.max(s.pausedUntil, now + options.coolDown);
+        resets += 1; // a read of the store begun before this pause was written is stale
         return s.pausedUntil;
       }
       return undefined;
@@ -89,6 +93,7 @@ export function createCircuitBreaker(options: {
     pause(target, until) {
       const s = state(target);
       s.pausedUntil = Math.max(s.pausedUntil, until);
+      resets += 1;
     },
     reset(target) {
       states.delete(target);
