@@ -142,6 +142,7 @@ export async function startBotbridge(options: StartOptions): Promise<Botbridge> 
     log,
     now,
     onAccepted: () => dispatcher.wake(),
+    handoff: dispatcher,
     accepting: () => accepting,
     telemetry,
     metrics: {

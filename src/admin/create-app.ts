@@ -1,6 +1,7 @@
 import express, { type Request } from "express";
 import type { Logger } from "pino";
 import type { ServerSettings } from "../config/server-schema.ts";
+import type { DeliveryHandoff } from "../store/delivery-handoff.ts";
 import type { IngestRules } from "../ingest/ingest-rules.ts";
 import { HttpError } from "../core/http-error.ts";
 import { noTelemetry, type Telemetry } from "../core/telemetry.ts";
@@ -27,6 +28,8 @@ export interface AppDeps {
   log: Logger;
   now: () => number;
   onAccepted: () => void;
+  /** This instance's dispatcher, taking new deliveries at once when it has room. */
+  handoff?: DeliveryHandoff;
   /** False while shutting down: webhooks are refused with 503 so senders retry elsewhere. */
   accepting: () => boolean;
   /** What webhooks and their deliveries are counted by (nothing counted when absent). */
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps) {
         now: deps.now,
         onAccepted: deps.onAccepted,
         telemetry,
+        ...(deps.handoff ? { handoff: deps.handoff } : {}),
       };
       const queryAt = req.originalUrl.indexOf("?");
       const answer: ReceivedHook = await receiveHook(

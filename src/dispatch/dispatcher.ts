@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
+import type { DeliveryHandoff } from "../store/delivery-handoff.ts";
 import type { ClaimedDelivery, Store } from "../store/store.ts";
 import type { DeliveryDeps } from "./run-delivery.ts";
 import { runDelivery } from "./run-delivery.ts";
 
-export interface Dispatcher {
+export interface Dispatcher extends DeliveryHandoff {
   /** Starts the worker loop. */
   start(): void;
   /** Looks for due deliveries now (called after an ingest commits). */
@@ -36,6 +37,8 @@ export interface DispatcherDeps {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { store, owner, log } = deps;
   const running = new Set<Promise<void>>();
+  /** Room promised to deliveries an ingest is storing under this instance's lease. */
+  let reserved = 0;
   const abort = new AbortController();
   let stopping = false;
   let hurried = false;
@@ -98,9 +101,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           current.breaker.sync(await store.pausedTargets(now), now, version);
           lastPauseSync = now;
         }
-        // deliveries that end in the same turn (their outcomes commit together) share one claim
-        if (running.size > 0) await new Promise((resolve) => setImmediate(resolve));
-        const free = concurrency - running.size;
+        const free = concurrency - running.size - reserved;
         if (free > 0) {
           const claimed = await store.claim({
             owner,
@@ -133,6 +134,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       loopDone = loop();
     },
     wake,
+    reserve(targets, now) {
+      if (stopping) return undefined;
+      const current = deps.deliveryDeps();
+      const { concurrency, lease } = current.delivery;
+      if (concurrency - running.size - reserved < targets.length) return undefined;
+      if (targets.some((t) => t !== null && current.breaker.pausedFor(t, now) > 0))
+        return undefined;
+      reserved += targets.length;
+      return { owner, until: now + lease };
+    },
+    run(deliveries) {
+      reserved -= deliveries.length;
+      const current = deps.deliveryDeps();
+      // stopping already: the lease runs out and another look (or instance) claims them
+      if (!stopping) for (const delivery of deliveries) launch(delivery, current);
+    },
+    release(count) {
+      reserved -= count;
+      wake();
+    },
     changed() {
       lastPauseSync = 0;
       wake();

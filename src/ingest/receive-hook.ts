@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { CompiledSource } from "../sources/compile-source.ts";
 import type { IngestResult, Store } from "../store/store.ts";
 import { acceptEvent } from "./accept-event.ts";
+import type { DeliveryHandoff } from "../store/delivery-handoff.ts";
 import type { IngestRules } from "./ingest-rules.ts";
 import type { HookRequest, HookResponse } from "../sources/hook-request.ts";
 import { HttpError } from "../core/http-error.ts";
@@ -14,8 +15,10 @@ export interface ReceiveDeps {
   store: Store;
   log: Logger;
   now: () => number;
-  /** Called once an event is committed, so the dispatcher looks at once. */
+  /** Called once an event is committed with deliveries left pending, so the dispatcher looks at once. */
   onAccepted: () => void;
+  /** This instance's dispatcher, taking new deliveries at once when it has room. */
+  handoff?: DeliveryHandoff;
   /** Counts the deliveries each accepted event makes (none counted when absent). */
   telemetry?: Telemetry;
 }
@@ -73,6 +76,7 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
         store: deps.store,
         log,
         ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+        ...(deps.handoff ? { handoff: deps.handoff } : {}),
       });
     } catch (error) {
       log.error(
@@ -95,7 +99,8 @@ export async function receiveHook(request: HookRequest, deps: ReceiveDeps): Prom
       },
       result.duplicate ? "repeat event ignored" : "event accepted",
     );
-    if (!result.duplicate && selection.matched.length > 0) deps.onAccepted();
+    if (!result.duplicate && selection.matched.length > 0 && !accepted.handed_off)
+      deps.onAccepted();
     results.push(result);
   }
   const [only] = results;

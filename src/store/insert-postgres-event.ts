@@ -9,7 +9,7 @@ import type { IngestInput, IngestResult, NewDelivery } from "./store.ts";
  */
 export async function insertPostgresEvent(
   pool: pg.Pool,
-  { event, deliveries, dedupe, terms = [] }: IngestInput,
+  { event, deliveries, dedupe, terms = [], lease }: IngestInput,
 ): Promise<IngestResult> {
   // One statement, one round trip, atomic: the dedupe key is taken (or, while unexpired, the
   // stored one kept: a concurrent ingest of the same key waits here for the first), and only
@@ -36,13 +36,21 @@ export async function insertPostgresEvent(
            INSERT INTO route_snapshots (hash, snapshot)
            SELECT DISTINCT ON (x.hash) x.hash, x.snapshot FROM stored, json_to_recordset($12::json) AS x(hash text, snapshot json)
            ON CONFLICT (hash) DO NOTHING),
+         incoming AS (
+           SELECT x.*, $15::text IS NOT NULL AND (x.next_target IS NULL OR NOT EXISTS (
+               SELECT 1 FROM target_pauses p WHERE p.target = x.next_target AND p.until > $3
+               UNION ALL SELECT 1 FROM target_holds h WHERE h.target = x.next_target AND (h.until IS NULL OR h.until > $3))) AS take
+           FROM json_to_recordset($12::json) AS x(id text, route_id text, hash text, order_key text, next_target text)),
          queued AS (
-           INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, order_key, next_target, created_at, updated_at, run_since)
-           SELECT x.id, stored.id, x.route_id, x.hash, 'pending', $3, x.order_key, x.next_target, $3, $3, $3
-           FROM stored, json_to_recordset($12::json) AS x(id text, route_id text, hash text, order_key text, next_target text)
-           RETURNING 1)
+           INSERT INTO deliveries (id, event_id, route_id, route_hash, status, lease_owner, next_attempt_at, order_key, next_target, created_at, updated_at, run_since)
+           SELECT x.id, stored.id, x.route_id, x.hash, CASE WHEN x.take THEN 'running' ELSE 'pending' END,
+             CASE WHEN x.take THEN $15 END, CASE WHEN x.take THEN $16::bigint ELSE $3 END,
+             x.order_key, x.next_target, $3, $3, $3
+           FROM stored, incoming x
+           RETURNING id, status)
          SELECT (SELECT event_id FROM kept) AS kept,
-           (SELECT count(*) FROM (SELECT pg_notify($13, current_schema()) FROM queued LIMIT 1) n) AS notified`,
+           (SELECT array_agg(id) FROM queued WHERE status = 'running') AS leased,
+           (SELECT count(*) FROM (SELECT pg_notify($13, current_schema()) FROM queued WHERE status = 'pending' LIMIT 1) n) AS notified`,
     [
       event.id,
       event.source,
@@ -58,12 +66,14 @@ export async function insertPostgresEvent(
       deliveriesJson(deliveries),
       DUE_CHANNEL,
       terms.length === 0 ? null : terms,
+      lease?.owner ?? null,
+      lease?.until ?? null,
     ],
   );
   const kept = row?.kept as string | null | undefined;
-  return kept && kept !== event.id
-    ? { duplicate: true, event_id: kept }
-    : { duplicate: false, event_id: event.id };
+  if (kept && kept !== event.id) return { duplicate: true, event_id: kept };
+  const leased = (row?.leased as string[] | null | undefined) ?? [];
+  return { duplicate: false, event_id: event.id, ...(lease ? { leased } : {}) };
 }
 
 /** New deliveries of a stored event (a replay), pending at `now`; instances are woken. */

@@ -1,6 +1,6 @@
 import { hashRouteSnapshot } from "./hash-route-snapshot.ts";
 import type { PreparedStatements } from "./prepare-cached.ts";
-import type { IngestInput, IngestResult, NewDelivery } from "./store.ts";
+import type { DeliveryLease, IngestInput, IngestResult, NewDelivery } from "./store.ts";
 
 /**
  * The SQLite ingest, run inside a group-commit transaction: a dedupe key stored for the source
@@ -9,7 +9,7 @@ import type { IngestInput, IngestResult, NewDelivery } from "./store.ts";
  */
 export function insertSqliteEvent(
   statement: PreparedStatements,
-  { event, deliveries, dedupe, terms = [] }: IngestInput,
+  { event, deliveries, dedupe, terms = [], lease }: IngestInput,
 ): IngestResult {
   const now = Date.parse(event.received_at);
   if (dedupe) {
@@ -37,26 +37,53 @@ export function insertSqliteEvent(
   );
   const term = statement("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?, ?)");
   for (const t of terms) term.run(t, event.id);
-  insertSqliteDeliveries(statement, event.id, deliveries, now);
-  return { duplicate: false, event_id: event.id };
+  const leased = insertSqliteDeliveries(statement, event.id, deliveries, now, lease);
+  return { duplicate: false, event_id: event.id, ...(lease ? { leased } : {}) };
 }
 
-/** Deliveries of a stored event, pending at `now`, each route snapshot stored once. */
+/**
+ * Deliveries of a stored event, pending at `now`, each route snapshot stored once. With a
+ * `lease`, those whose first target is not paused nor held in the store are stored running under
+ * it instead; their ids are returned.
+ */
 export function insertSqliteDeliveries(
   statement: PreparedStatements,
   eventId: string,
   deliveries: readonly NewDelivery[],
   now: number,
-): void {
+  lease?: DeliveryLease,
+): string[] {
+  const leased: string[] = [];
+  const held = statement(
+    "SELECT EXISTS (SELECT 1 FROM target_pauses WHERE target = :t AND until > :now) OR EXISTS (SELECT 1 FROM target_holds WHERE target = :t AND (until IS NULL OR until > :now)) AS held",
+  );
   const snapshot = statement(
     "INSERT OR IGNORE INTO route_snapshots (hash, snapshot) VALUES (?, ?)",
   );
   const insert = statement(
-    "INSERT INTO deliveries (id, event_id, route_id, route_hash, status, next_attempt_at, order_key, next_target, created_at, updated_at, run_since) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO deliveries (id, event_id, route_id, route_hash, status, lease_owner, next_attempt_at, order_key, next_target, created_at, updated_at, run_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   for (const d of deliveries) {
     const hash = hashRouteSnapshot(d.route_snapshot);
     snapshot.run(hash, JSON.stringify(d.route_snapshot));
-    insert.run(d.id, eventId, d.route_id, hash, now, d.order_key, d.next_target, now, now, now);
+    const take =
+      lease !== undefined &&
+      (d.next_target === null || held.get({ t: d.next_target, now })?.held === 0);
+    if (take) leased.push(d.id);
+    insert.run(
+      d.id,
+      eventId,
+      d.route_id,
+      hash,
+      take ? "running" : "pending",
+      take ? lease.owner : null,
+      take ? lease.until : now,
+      d.order_key,
+      d.next_target,
+      now,
+      now,
+      now,
+    );
   }
+  return leased;
 }

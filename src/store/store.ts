@@ -18,9 +18,17 @@ export interface NewDelivery {
   next_target: string | null;
 }
 
+/** A delivery held by one instance until `until` (ms). */
+export interface DeliveryLease {
+  owner: string;
+  until: number;
+}
+
 export interface IngestInput {
   event: InboundEvent;
   deliveries: NewDelivery[];
+  /** Stores the deliveries running under this lease (to be run at once), not pending. */
+  lease?: DeliveryLease;
   /** With a key: a key already stored for this source and not expired makes this a repeat. */
   dedupe?: { key: string; expires_at: number };
   /** Search terms of the stored (redacted) event, from searchTermsOf; written with the event. */
@@ -28,7 +36,13 @@ export interface IngestInput {
 }
 
 export type IngestResult =
-  { duplicate: false; event_id: string } | { duplicate: true; event_id: string };
+  | {
+      duplicate: false;
+      event_id: string;
+      /** With a lease: the deliveries stored under it (the others wait for a paused or held target). */
+      leased?: readonly string[];
+    }
+  | { duplicate: true; event_id: string };
 
 /** A delivery claimed by one worker, with everything needed to run its next action. */
 export interface ClaimedDelivery {
