@@ -14,6 +14,8 @@ export function writeBenchRoutes(dir: string): string {
   writeFileSync(
     file,
     `version: 1
+admin:
+  token_file: ${join(dir, "admin-token")}
 delivery:
   concurrency: \${BENCH_DELIVERY_CONCURRENCY:-16}
 targets:

@@ -124,9 +124,12 @@ describe("a database file lost under a running server", () => {
         expect(await restarted.listDeliveries({ event_id: id })).toHaveLength(1);
       }
       // an event refused once the loss was known was not stored; one whose own commit found the
-      // loss was answered 503 (its sender retries) and may be in the copy too, whole
+      // loss was answered 503 (its sender retries) and may be in the copy too, whole (whether it
+      // committed before the loss was found depends on the fsyncs in flight)
       const stored = (await restarted.stats()).events;
-      expect(stored).toBe(acknowledged.length + (c.ask[0] === "webhook" ? 1 : 0));
+      const mayHaveLate = c.ask[0] === "webhook" ? 1 : 0;
+      expect(stored).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(stored).toBeLessThanOrEqual(acknowledged.length + mayHaveLate);
     } finally {
       await restarted.close();
     }
