@@ -138,7 +138,10 @@ export function openSqliteStore(
     },
 
     advance(input) {
-      return writes.run(() => advanceSqliteDelivery(statement, input));
+      // Committed, not waited for on the disk: an outcome lost to a power cut only runs that
+      // action again, as a crash between the call and this write always could (at least once).
+      // The delivery's slot is not held for an fsync; the next durable commit makes it durable.
+      return writes.run(() => advanceSqliteDelivery(statement, input), { durable: false });
     },
 
     release(owner, now) {
