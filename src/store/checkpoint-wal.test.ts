@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -60,14 +60,31 @@ describe("WAL checkpointer", () => {
     expect(walFrames(path)).toBeGreaterThan(1000);
   });
 
-  it("stops its worker on close, and reports a checkpoint that fails", async () => {
+  it("never creates a database file that is gone, and says it stopped", async () => {
     const errors: string[] = [];
-    const path = join(mkdtempSync(join(tmpdir(), "botbridge-ckpt-")), "missing", "wal.db");
-    checkpointer = startWalCheckpointer(path, { everyMs: 10, onError: (m) => errors.push(m) });
+    let stopped = 0;
+    const path = join(mkdtempSync(join(tmpdir(), "botbridge-ckpt-")), "deleted.db");
+    checkpointer = startWalCheckpointer(path, {
+      everyMs: 10,
+      onError: (m) => errors.push(m),
+      onStopped: () => (stopped += 1),
+    });
     const deadline = Date.now() + 5_000;
-    while (errors.length === 0 && Date.now() < deadline) await sleep(10);
-    expect(errors[0]).toMatch(/unable to open|cannot open/i);
+    while (stopped === 0 && Date.now() < deadline) await sleep(10);
+    expect(errors[0]).toMatch(/unable to open/i);
+    expect(stopped).toBe(1);
+    expect(existsSync(path)).toBe(false);
     await checkpointer.close();
     checkpointer = undefined;
+  });
+
+  it("stops its worker on close without saying it stopped by itself", async () => {
+    const { path } = open();
+    let stopped = 0;
+    checkpointer = startWalCheckpointer(path, { everyMs: 10, onStopped: () => (stopped += 1) });
+    await sleep(50);
+    await checkpointer.close();
+    checkpointer = undefined;
+    expect(stopped).toBe(0);
   });
 });

@@ -12,6 +12,11 @@ export interface WalCheckpointerOptions {
   restartFrames?: number;
   /** Told when a checkpoint fails (the next one is tried all the same). */
   onError?: (message: string) => void;
+  /**
+   * Told when the worker ends before close() (its database could not be opened): nobody
+   * checkpoints any more, so the caller turns its connection's automatic checkpoint back on.
+   */
+  onStopped?: () => void;
 }
 
 // CommonJS run by the worker (eval): its own connection to the same file, a PASSIVE checkpoint
@@ -21,8 +26,12 @@ export interface WalCheckpointerOptions {
 // the few frames the passive one left) lets it start over.
 const WORKER = `
 const { DatabaseSync } = require("node:sqlite");
+const { pathToFileURL } = require("node:url");
 const { parentPort, workerData } = require("node:worker_threads");
-const db = new DatabaseSync(workerData.path);
+// mode=rw: a database file deleted before the worker got to it is not created anew
+const url = pathToFileURL(workerData.path);
+url.searchParams.set("mode", "rw");
+const db = new DatabaseSync(url);
 db.exec("PRAGMA busy_timeout = 5000");
 const passive = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
 const restart = db.prepare("PRAGMA wal_checkpoint(RESTART)");
@@ -63,9 +72,16 @@ export function startWalCheckpointer(
   worker.unref();
   worker.on("message", (message: string) => options.onError?.(message));
   worker.on("error", (error: Error) => options.onError?.(error.message));
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  let closing = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once("exit", () => {
+      if (!closing) options.onStopped?.();
+      resolve();
+    }),
+  );
   return {
     async close() {
+      closing = true;
       worker.ref(); // the exit is awaited: the process must not end before it
       worker.postMessage("stop");
       await exited;

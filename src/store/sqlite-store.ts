@@ -62,6 +62,10 @@ export function openSqliteStore(
     path === ":memory:"
       ? undefined
       : startWalCheckpointer(path, {
+          // the worker is gone: SQLite checkpoints inside COMMIT again, so the WAL stays bounded
+          onStopped: () => {
+            if (db.isOpen) db.exec("PRAGMA wal_autocheckpoint = 1000");
+          },
           onError: (message) =>
             options.log?.warn({ code: "wal_checkpoint_failed", message }, "WAL checkpoint failed"),
         });
