@@ -180,13 +180,16 @@ describe("createCircuitBreaker (3 failures, 10 s cool-down)", () => {
     ["tripped by failures", (b) => [1, 2, 3].forEach(() => b.failed("crm", 0))],
     ["paused for a 429", (b) => b.pause("crm", 60_000)],
   ])(
-    "keeps a pause %s while a read of the store begun before it comes back without it",
+    "keeps a pause %s that reads of the store have not found yet, ends it once one had",
     (_, setPause) => {
       const breaker = createCircuitBreaker({ failures: 3, coolDown: 10_000 });
-      const version = breaker.version(); // the read starts, the pause is not stored yet
       setPause(breaker);
-      breaker.sync(new Map(), 5, version);
+      breaker.sync(new Map(), 5, breaker.version()); // its write is still on its way
       expect(breaker.pausedFor("crm", 5)).toBeGreaterThan(0);
+      breaker.sync(new Map([["crm", 60_000]]), 6, breaker.version()); // stored
+      breaker.sync(new Map(), 7, breaker.version()); // resumed by another instance
+      expect(breaker.pausedFor("crm", 7)).toBe(0);
+      expect(breaker.allow("crm", 7)).toBe(true);
     },
   );
 

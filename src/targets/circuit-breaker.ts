@@ -15,15 +15,13 @@ export interface CircuitBreaker {
   reset(target: string): void;
   /** Whether any target is paused at `now`. */
   anyPaused(now: number): boolean;
-  /**
-   * Changes at every reset and every pause this breaker sets (or trips): a read of the store's
-   * pauses begun before it is stale (it could miss the pause being written, and end it).
-   */
+  /** Changes at every reset: a read of the store's pauses begun before it is stale. */
   version(): number;
   /**
    * Takes the pauses recorded in the store, read when the breaker was at `version`: each is
-   * applied, and a pause of this breaker the store no longer has (another instance resumed the
-   * target) ends now. A read older than the last reset is ignored.
+   * applied, and a pause of this breaker the store had and no longer has (another instance
+   * resumed the target) ends now. A pause set here that no read has found in the store yet is
+   * kept: its write may still be on its way. A read older than the last reset is ignored.
    */
   sync(paused: ReadonlyMap<string, number>, now: number, version: number): void;
 }
@@ -34,6 +32,11 @@ interface State {
   /** After a pause the next call is a probe; others wait until it answers. */
   probing: boolean;
   tripped: boolean;
+  /**
+   * The store has been seen to hold this target's pause. A pause set here is not, until a read
+   * finds it: its write may still be on its way, and a read that misses it must not end it.
+   */
+  stored: boolean;
 }
 
 /**
@@ -49,7 +52,7 @@ export function createCircuitBreaker(options: {
   const state = (target: string): State => {
     let s = states.get(target);
     if (!s) {
-      s = { failures: 0, pausedUntil: 0, probing: false, tripped: false };
+      s = { failures: 0, pausedUntil: 0, probing: false, tripped: false, stored: false };
       states.set(target, s);
     }
     return s;
@@ -82,7 +85,7 @@ export function createCircuitBreaker(options: {
       if (s.tripped || s.failures >= options.failures) {
         s.tripped = true;
         s.pausedUntil = Math.max(s.pausedUntil, now + options.coolDown);
-        resets += 1; // a read of the store begun before this pause was written is stale
+        s.stored = false;
         return s.pausedUntil;
       }
       return undefined;
@@ -93,7 +96,7 @@ export function createCircuitBreaker(options: {
     pause(target, until) {
       const s = state(target);
       s.pausedUntil = Math.max(s.pausedUntil, until);
-      resets += 1;
+      s.stored = false;
     },
     reset(target) {
       states.delete(target);
@@ -107,10 +110,11 @@ export function createCircuitBreaker(options: {
     sync(paused, now, version) {
       if (version !== resets) return;
       for (const [target, s] of states)
-        if (s.pausedUntil > now && !paused.has(target)) states.delete(target);
+        if (s.pausedUntil > now && s.stored && !paused.has(target)) states.delete(target);
       for (const [target, until] of paused) {
         const s = state(target);
         s.pausedUntil = Math.max(s.pausedUntil, until);
+        s.stored = true;
       }
     },
   };
