@@ -4,11 +4,11 @@ import { hashRouteSnapshot } from "./hash-route-snapshot.ts";
 import type { IngestInput, IngestResult, NewDelivery } from "./store.ts";
 
 /**
- * The PostgreSQL ingest, in one statement (one round trip, atomic), on the pool or on the
- * connection of a batch's transaction. `input` arrives with its keys already hashed.
+ * The PostgreSQL ingest, in one statement (one round trip, atomic). `input` arrives with its
+ * keys already hashed.
  */
 export async function insertPostgresEvent(
-  pool: pg.Pool | pg.PoolClient,
+  pool: pg.Pool,
   { event, deliveries, dedupe, terms = [], lease }: IngestInput,
 ): Promise<IngestResult> {
   // One statement, one round trip, atomic: the dedupe key is taken (or, while unexpired, the

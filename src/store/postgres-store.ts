@@ -7,8 +7,7 @@ import { createOperatorLists } from "./create-operator-lists.ts";
 import { createPostgresPauses } from "./create-postgres-pauses.ts";
 import { createTargetStates } from "./create-target-states.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
-import { batchPostgresIngests } from "./batch-postgres-ingests.ts";
-import { insertPostgresDeliveries } from "./insert-postgres-event.ts";
+import { insertPostgresDeliveries, insertPostgresEvent } from "./insert-postgres-event.ts";
 import {
   DUE_CHANNEL,
   listenForDeliveries,
@@ -34,8 +33,6 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   const listeners: DeliveryListener[] = [];
   let hashKey: KeyHasher | undefined;
   const sql = postgresSqlRunner(pool);
-  // the ingests of one turn share a transaction: one WAL flush for all of them
-  const ingests = batchPostgresIngests(pool);
 
   const rows = async (sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;
@@ -59,7 +56,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     async ingest(input) {
       // hashed in here, so an unmigrated store rejects rather than throws
       const hashed = hashIngestKeys(input, hashKey);
-      return ingests(hashed);
+      return insertPostgresEvent(pool, hashed);
     },
 
     claim(input) {
