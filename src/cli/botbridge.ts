@@ -1,8 +1,7 @@
 import { Command, Option } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem } from "../core/problem.ts";
 import { createJsonSchema } from "../config/create-json-schema.ts";
-import { loadConfig } from "../config/load-config.ts";
+import { loadConfigOrReport } from "./load-config-or-report.ts";
 import { createMasker } from "../targets/mask-secrets.ts";
 import { createTargetRuntimes } from "../targets/target-runtimes.ts";
 import { createRateLimits } from "../targets/rate-limits.ts";
@@ -77,14 +76,8 @@ program
     "list each BotHelp target's flows, steps and sequences, and every referral in the routes it lacks; exit 1 if any",
   )
   .action(async () => {
-    const path = program.opts<{ config: string }>().config;
-    const result = await loadConfig(path, { actions: createActions(), env: process.env });
-    if (!result.ok) {
-      process.stderr.write(`${result.problems.map(formatProblem).join("\n")}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const { config } = result;
+    const config = await loadConfigOrReport(program.opts<{ config: string }>().config);
+    if (!config) return;
     const runtimes = createTargetRuntimes(config.targets, {
       masker: createMasker(config.secrets),
       rateLimits: createRateLimits(),

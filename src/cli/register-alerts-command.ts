@@ -1,8 +1,6 @@
 import type { Command } from "commander";
-import { createActions } from "../actions/actions.ts";
 import { formatTestOutcomes, sendTestAlerts } from "../admin/alerts/send-test-alerts.ts";
-import { loadConfig } from "../config/load-config.ts";
-import { formatProblem } from "../core/problem.ts";
+import { loadConfigOrReport } from "./load-config-or-report.ts";
 
 /** `botbridge alerts test [CHANNEL]`: a test message through the configured alert channels. */
 export function registerAlertsCommand(program: Command): void {
@@ -14,15 +12,10 @@ export function registerAlertsCommand(program: Command): void {
       "send a test message to every alert channel (or CHANNEL: telegram, webhook) and say exactly what went wrong; exit 1 if any failed",
     )
     .action(async (channel: string | undefined) => {
-      const path = program.opts<{ config: string }>().config;
-      const result = await loadConfig(path, { actions: createActions(), env: process.env });
-      if (!result.ok) {
-        process.stderr.write(`${result.problems.map(formatProblem).join("\n")}\n`);
-        process.exitCode = 1;
-        return;
-      }
+      const config = await loadConfigOrReport(program.opts<{ config: string }>().config);
+      if (!config) return;
       try {
-        const outcomes = await sendTestAlerts(result.config, channel);
+        const outcomes = await sendTestAlerts(config, channel);
         process.stdout.write(`${formatTestOutcomes(outcomes)}\n`);
         if (outcomes.some((o) => !o.result.ok)) process.exitCode = 1;
       } catch (error) {

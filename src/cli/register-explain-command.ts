@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { type Command } from "commander";
 import { createActions } from "../actions/actions.ts";
-import { formatProblem } from "../core/problem.ts";
-import { loadConfig } from "../config/load-config.ts";
 import { HttpError } from "../core/http-error.ts";
 import { explainRequest } from "../admin/explain-request.ts";
 import { formatExplanation } from "./format-explanation.ts";
 import { explainExitCode, formatExitCodes } from "./explain-exit-code.ts";
 import { findUnusedAnswers } from "./find-unused-answers.ts";
 import { readAnswers } from "./read-answers.ts";
+import { loadConfigOrReport } from "./load-config-or-report.ts";
 
 /** `botbridge explain`: what a request would do, from verification to rendered actions; nothing is sent. */
 export function registerExplainCommand(program: Command): void {
@@ -55,18 +54,11 @@ export function registerExplainCommand(program: Command): void {
         json?: boolean;
       }) => {
         const actions = createActions();
-        const result = await loadConfig(program.opts<{ config: string }>().config, {
-          actions,
-          env: process.env,
-        });
-        if (!result.ok) {
-          process.stderr.write(`${result.problems.map(formatProblem).join("\n")}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        if (!result.config.sources.has(options.source)) {
+        const config = await loadConfigOrReport(program.opts<{ config: string }>().config, actions);
+        if (!config) return;
+        if (!config.sources.has(options.source)) {
           process.stderr.write(
-            `botbridge: no source named "${options.source}" (known: ${[...result.config.sources.keys()].join(", ")})\n`,
+            `botbridge: no source named "${options.source}" (known: ${[...config.sources.keys()].join(", ")})\n`,
           );
           process.exitCode = 1;
           return;
@@ -98,7 +90,7 @@ export function registerExplainCommand(program: Command): void {
         let explanation;
         try {
           explanation = await explainRequest(
-            result.config,
+            config,
             new Map(actions.map((a) => [a.type, a])),
             {
               source: options.source,
