@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { POSTGRES_DELIVERY_COLUMNS } from "./postgres-delivery-columns.ts";
-import { alreadyParsed, readDeliveryRow, readEventRow } from "./read-rows.ts";
-import type { Attempt, DeliveryStatus, Store, StoreStats } from "./store.ts";
+import { alreadyParsed, readAttemptRow, readDeliveryRow, readEventRow } from "./read-rows.ts";
+import type { DeliveryStatus, Store, StoreStats } from "./store.ts";
 
 type Row = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export function createPostgresAdminReads(
       const found = await rows("SELECT * FROM attempts WHERE delivery_id = $1 ORDER BY id", [
         delivery_id,
       ]);
-      return found.map((r) => ({ ...(r as unknown as Attempt) }));
+      return found.map((row) => readAttemptRow(row, alreadyParsed));
     },
 
     async stats() {

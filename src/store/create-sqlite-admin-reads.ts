@@ -1,7 +1,7 @@
 import type { PreparedStatements } from "./prepare-cached.ts";
-import { parseJsonText, readDeliveryRow, readEventRow } from "./read-rows.ts";
+import { parseJsonText, readAttemptRow, readDeliveryRow, readEventRow } from "./read-rows.ts";
 import { SQLITE_DELIVERY_COLUMNS } from "./sqlite-delivery-columns.ts";
-import type { Attempt, DeliveryStatus, Store, StoreStats } from "./store.ts";
+import type { DeliveryStatus, Store, StoreStats } from "./store.ts";
 
 /** The SQLite store's reads for the admin API: events, deliveries, attempts and counts. */
 export function createSqliteAdminReads(
@@ -34,23 +34,7 @@ export function createSqliteAdminReads(
       const rows = statement("SELECT * FROM attempts WHERE delivery_id = ? ORDER BY id").all(
         delivery_id,
       );
-      return Promise.resolve(
-        rows.map((r): Attempt => ({
-          id: r.id as number,
-          delivery_id: r.delivery_id as string,
-          action_index: r.action_index as number,
-          action_type: r.action_type as string,
-          target: r.target as string | null,
-          started_at: r.started_at as number,
-          duration_ms: r.duration_ms as number,
-          outcome: r.outcome as Attempt["outcome"],
-          exchanges: JSON.parse(r.exchanges as string) as Attempt["exchanges"],
-          response_status: r.response_status as number | null,
-          response_body: r.response_body as string | null,
-          error_code: r.error_code as string | null,
-          error_message: r.error_message as string | null,
-        })),
-      );
+      return Promise.resolve(rows.map((row) => readAttemptRow(row, parseJsonText)));
     },
 
     stats() {

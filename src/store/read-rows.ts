@@ -1,12 +1,12 @@
 import type { InboundEvent } from "../core/inbound-event.ts";
-import type { DeliveryRow, DeliveryStatus } from "./store.ts";
+import type { Attempt, DeliveryRow, DeliveryStatus } from "./store.ts";
 
 /** A row as a driver returns it: column name to value. */
 export type StoredRow = Record<string, unknown>;
 
 /**
  * A JSON column's value: SQLite keeps JSON as text (parsed here), PostgreSQL's jsonb arrives
- * parsed already. Both stores read their rows through the two functions below.
+ * parsed already. Both stores read their rows through the functions below.
  */
 export type DecodeJson = (value: unknown) => unknown;
 
@@ -44,5 +44,24 @@ export function readDeliveryRow(row: StoredRow, json: DecodeJson): DeliveryRow {
     outputs: json(row.outputs) as Record<string, unknown>,
     created_at: row.created_at as number,
     updated_at: row.updated_at as number,
+  };
+}
+
+/** An `attempts` row. */
+export function readAttemptRow(row: StoredRow, json: DecodeJson): Attempt {
+  return {
+    id: row.id as number,
+    delivery_id: row.delivery_id as string,
+    action_index: row.action_index as number,
+    action_type: row.action_type as string,
+    target: row.target as string | null,
+    started_at: row.started_at as number,
+    duration_ms: row.duration_ms as number,
+    outcome: row.outcome as Attempt["outcome"],
+    exchanges: json(row.exchanges) as Attempt["exchanges"],
+    response_status: row.response_status as number | null,
+    response_body: row.response_body as string | null,
+    error_code: row.error_code as string | null,
+    error_message: row.error_message as string | null,
   };
 }
