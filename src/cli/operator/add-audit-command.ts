@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { auditEntry, pageOf } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
-import { addPageOptions, morePages, type PageOptions } from "./list-options.ts";
+import { addPageOptions, printPage, type PageOptions } from "./list-options.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
 
@@ -16,25 +16,21 @@ export function addAuditCommand(program: Command, io: OperatorIo): void {
         limit: options.limit,
         cursor: options.cursor,
       });
-      if (json) {
-        io.out(`${answer.text}\n`);
-        return;
-      }
-      const { data, next_cursor } = answer.data;
-      if (data.length === 0) {
-        io.out("no changes yet\n");
-        return;
-      }
-      const rows = data.map((entry) => [
-        formatWhen(entry.at, now),
-        entry.actor,
-        entry.action,
-        entry.subject,
-        Object.keys(entry.details).length === 0 ? "" : JSON.stringify(entry.details),
-      ]);
-      io.out(
-        `${formatTable(["when", "who", "action", "subject", "details"], rows)}${morePages("audit", next_cursor)}\n`,
-      );
+      printPage(io, json, answer, {
+        command: "audit",
+        empty: "no changes yet",
+        table: (entries) =>
+          formatTable(
+            ["when", "who", "action", "subject", "details"],
+            entries.map((entry) => [
+              formatWhen(entry.at, now),
+              entry.actor,
+              entry.action,
+              entry.subject,
+              Object.keys(entry.details).length === 0 ? "" : JSON.stringify(entry.details),
+            ]),
+          ),
+      });
     },
   );
   addPageOptions(command);

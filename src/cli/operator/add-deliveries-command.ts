@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { delivery, pageOf, type DeliveryView } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
-import { addPageOptions, morePages, statusOption, type PageOptions } from "./list-options.ts";
+import { addPageOptions, printPage, statusOption, type PageOptions } from "./list-options.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
 import { parseTimeOption } from "./parse-time-option.ts";
@@ -35,16 +35,11 @@ export function addDeliveriesCommand(program: Command, io: OperatorIo): void {
         limit: options.limit,
         cursor: options.cursor,
       });
-      if (json) {
-        io.out(`${answer.text}\n`);
-        return;
-      }
-      const { data, next_cursor } = answer.data;
-      if (data.length === 0) {
-        io.out("no deliveries\n");
-        return;
-      }
-      io.out(`${formatDeliveries(data, now)}${morePages("deliveries", next_cursor)}\n`);
+      printPage(io, json, answer, {
+        command: "deliveries",
+        empty: "no deliveries",
+        table: (deliveries) => formatDeliveries(deliveries, now),
+      });
     },
   )
     .addOption(statusOption("only deliveries in this status"))

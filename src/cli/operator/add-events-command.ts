@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { eventSummary, pageOf } from "../../admin/api/response-schemas.ts";
 import { formatTable } from "./format-table.ts";
 import { formatWhen } from "./format-when.ts";
-import { addPageOptions, morePages, statusOption, type PageOptions } from "./list-options.ts";
+import { addPageOptions, printPage, statusOption, type PageOptions } from "./list-options.ts";
 import { defineOperatorCommand } from "./operator-command.ts";
 import type { OperatorIo } from "./operator-io.ts";
 import { parseTimeOption } from "./parse-time-option.ts";
@@ -32,24 +32,21 @@ export function addEventsCommand(program: Command, io: OperatorIo): void {
         limit: options.limit,
         cursor: options.cursor,
       });
-      if (json) {
-        io.out(`${answer.text}\n`);
-        return;
-      }
-      const { data, next_cursor } = answer.data;
-      if (data.length === 0) {
-        io.out("no events\n");
-        return;
-      }
-      const rows = data.map((event) => [
-        event.id,
-        formatWhen(event.received_at, now),
-        event.source,
-        event.deliveries.map((d) => `${d.route_id}: ${d.status}`).join(", ") || "no route matched",
-      ]);
-      io.out(
-        `${formatTable(["id", "received", "source", "deliveries"], rows)}${morePages("events", next_cursor)}\n`,
-      );
+      printPage(io, json, answer, {
+        command: "events",
+        empty: "no events",
+        table: (events) =>
+          formatTable(
+            ["id", "received", "source", "deliveries"],
+            events.map((event) => [
+              event.id,
+              formatWhen(event.received_at, now),
+              event.source,
+              event.deliveries.map((d) => `${d.route_id}: ${d.status}`).join(", ") ||
+                "no route matched",
+            ]),
+          ),
+      });
     },
   )
     .option("--source <name>", "only events of this source")

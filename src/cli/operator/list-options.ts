@@ -1,4 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import type { ApiAnswer } from "./create-api-client.ts";
+import type { OperatorIo } from "./operator-io.ts";
 
 export const DELIVERY_STATUSES = [
   "pending",
@@ -26,8 +28,30 @@ export function addPageOptions(command: Command): Command {
 }
 
 /** The line under a table that has more pages. */
-export function morePages(command: string, cursor: string | null): string {
+function morePages(command: string, cursor: string | null): string {
   return cursor === null ? "" : `\nmore: botbridge ${command} --cursor ${cursor}`;
+}
+
+/**
+ * Prints a page of a list: the API's JSON as it answered with `--json`, `empty` when it has no
+ * rows, else the rows as `table` makes them and the command for the next page.
+ */
+export function printPage<T>(
+  io: OperatorIo,
+  json: boolean,
+  answer: ApiAnswer<{ data: T[]; next_cursor: string | null }>,
+  list: { command: string; empty: string; table: (rows: T[]) => string },
+): void {
+  if (json) {
+    io.out(`${answer.text}\n`);
+    return;
+  }
+  const { data, next_cursor } = answer.data;
+  if (data.length === 0) {
+    io.out(`${list.empty}\n`);
+    return;
+  }
+  io.out(`${list.table(data)}${morePages(list.command, next_cursor)}\n`);
 }
 
 function parseCount(text: string): number {
