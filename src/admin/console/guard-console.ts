@@ -16,35 +16,21 @@ export function guardConsole(sessions: ConsoleSessions, now: () => number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const session = sessions.read(readCookies(req.headers.cookie).get(SESSION_COOKIE), now());
     const context = pageContextOf(req, session);
+    const refuse = (status: number, title: string, message: string): void =>
+      sendPage(res, renderPage(context, title, html`<p class="error">${message}</p>`), status);
     if (!session) {
       if (req.method === "GET" && !req.headers["hx-request"]) {
         res.redirect(303, `/login?back=${encodeURIComponent(req.originalUrl)}`);
         return;
       }
-      res.status(401).set("hx-redirect", "/login");
-      sendPage(
-        res,
-        renderPage(
-          context,
-          context.text.login.title,
-          html`<p class="error">${context.text.login.title}</p>`,
-        ),
-        401,
-      );
+      res.set("hx-redirect", "/login");
+      refuse(401, context.text.login.title, context.text.login.title);
       return;
     }
     if (req.method === "POST") {
       const given = String(req.headers["x-csrf-token"] ?? "") || formText(req, "_csrf");
       if (!sameOrigin(req) || !sameText(given, session.csrf)) {
-        sendPage(
-          res,
-          renderPage(
-            context,
-            context.text.common.back,
-            html`<p class="error">${context.text.common.csrf}</p>`,
-          ),
-          403,
-        );
+        refuse(403, context.text.common.back, context.text.common.csrf);
         return;
       }
     }
