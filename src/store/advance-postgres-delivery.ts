@@ -33,8 +33,9 @@ export async function advancePostgresDelivery(
     attempt ? JSON.stringify({ ...attempt, exchanges: JSON.stringify(attempt.exchanges) }) : null,
   ];
   // One statement, so the attempt and the change commit together or not at all.
-  const { rows: result } = await pool.query<Record<string, unknown>>(
-    `WITH moved AS (
+  const { rows: result } = await pool.query<Record<string, unknown>>({
+    name: "botbridge_advance",
+    text: `WITH moved AS (
            UPDATE deliveries SET status = $3, updated_at = $4, lease_owner = $5,
              next_action = CASE WHEN $6 THEN $7::integer ELSE next_action END,
              outputs = CASE WHEN $8 THEN $9::json ELSE outputs END,
@@ -55,7 +56,7 @@ export async function advancePostgresDelivery(
              response_body text, error_code text, error_message text)
            WHERE $20::json IS NOT NULL)
          SELECT count(*)::integer AS n FROM moved`,
-    params,
-  );
+    values: params,
+  });
   return (result[0]?.n as number) === 1;
 }

@@ -11,8 +11,9 @@ export async function claimPostgresDeliveries(
   pool: pg.Pool,
   { owner, now, limit, lease_ms }: Parameters<Store["claim"]>[0],
 ): Promise<ClaimedDelivery[]> {
-  const { rows: claimed } = await pool.query<Record<string, unknown>>(
-    `WITH due AS (
+  const { rows: claimed } = await pool.query<Record<string, unknown>>({
+    name: "botbridge_claim",
+    text: `WITH due AS (
            SELECT d.seq FROM deliveries d
            WHERE d.status IN ('pending', 'running') AND d.next_attempt_at <= $2
              AND (d.order_key IS NULL OR NOT EXISTS (
@@ -30,8 +31,8 @@ export async function claimPostgresDeliveries(
            ev.method AS ev_method, ev.path AS ev_path, ev.content_type AS ev_content_type,
            ev.query AS ev_query, ev.headers AS ev_headers, ev.body AS ev_body,
            (SELECT s.snapshot FROM route_snapshots s WHERE s.hash = d.route_hash) AS route_snapshot`,
-    [owner, now, now + lease_ms, limit],
-  );
+    values: [owner, now, now + lease_ms, limit],
+  });
   return claimed.map((row): ClaimedDelivery => ({
     ...readDeliveryRow(row, alreadyParsed),
     event: readEventRow(
