@@ -7,7 +7,12 @@ import { createOperatorLists } from "./create-operator-lists.ts";
 import { createPostgresPauses } from "./create-postgres-pauses.ts";
 import { createTargetStates } from "./create-target-states.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
-import { insertPostgresDeliveries, insertPostgresEvent } from "./insert-postgres-event.ts";
+import { batchPostgresIngests } from "./batch-postgres-ingests.ts";
+import {
+  insertPostgresDeliveries,
+  insertPostgresEvents,
+  preparePostgresIngest,
+} from "./insert-postgres-events.ts";
 import {
   DUE_CHANNEL,
   listenForDeliveries,
@@ -33,6 +38,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   const listeners: DeliveryListener[] = [];
   let hashKey: KeyHasher | undefined;
   const sql = postgresSqlRunner(pool);
+  const ingest = batchPostgresIngests((ingests) => insertPostgresEvents(pool, ingests));
 
   const rows = async (sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;
@@ -56,7 +62,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     async ingest(input) {
       // hashed in here, so an unmigrated store rejects rather than throws
       const hashed = hashIngestKeys(input, hashKey);
-      return insertPostgresEvent(pool, hashed);
+      return ingest(preparePostgresIngest(hashed));
     },
 
     claim(input) {
