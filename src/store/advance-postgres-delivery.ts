@@ -32,10 +32,13 @@ export async function advancePostgresDelivery(
     change.wait_since ?? null,
     attempt ? JSON.stringify({ ...attempt, exchanges: JSON.stringify(attempt.exchanges) }) : null,
   ];
-  // One statement, so the attempt and the change commit together or not at all.
+  // One statement, so the attempt and the change commit together or not at all. Committed, not
+  // waited for on the disk (synchronous_commit off for this transaction only, as SQLite's
+  // advance): an outcome lost to a crash of the database only runs that action again.
   const { rows: result } = await pool.query<Record<string, unknown>>({
     name: "botbridge_advance",
-    text: `WITH moved AS (
+    text: `WITH quick AS (SELECT set_config('synchronous_commit', 'off', true)),
+         moved AS (
            UPDATE deliveries SET status = $3, updated_at = $4, lease_owner = $5,
              next_action = CASE WHEN $6 THEN $7::integer ELSE next_action END,
              outputs = CASE WHEN $8 THEN $9::json ELSE outputs END,
@@ -55,7 +58,7 @@ export async function advancePostgresDelivery(
              started_at bigint, duration_ms integer, outcome text, exchanges text, response_status integer,
              response_body text, error_code text, error_message text)
            WHERE $20::json IS NOT NULL)
-         SELECT count(*)::integer AS n FROM moved`,
+         SELECT count(*)::integer AS n FROM moved, quick`,
     values: params,
   });
   return (result[0]?.n as number) === 1;
