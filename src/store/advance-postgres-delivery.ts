@@ -37,7 +37,7 @@ export async function advancePostgresDelivery(
   // advance): an outcome lost to a crash of the database only runs that action again.
   const { rows: result } = await pool.query<Record<string, unknown>>({
     name: "botbridge_advance",
-    text: `WITH quick AS (SELECT set_config('synchronous_commit', 'off', true)),
+    text: `WITH unsynced AS (SELECT set_config('synchronous_commit', 'off', true)),
          moved AS (
            UPDATE deliveries SET status = $3, updated_at = $4, lease_owner = $5,
              next_action = CASE WHEN $6 THEN $7::integer ELSE next_action END,
@@ -58,7 +58,7 @@ export async function advancePostgresDelivery(
              started_at bigint, duration_ms integer, outcome text, exchanges text, response_status integer,
              response_body text, error_code text, error_message text)
            WHERE $20::json IS NOT NULL)
-         SELECT count(*)::integer AS n FROM moved, quick`,
+         SELECT count(*)::integer AS n FROM moved, unsynced`,
     values: params,
   });
   return (result[0]?.n as number) === 1;
