@@ -7,11 +7,12 @@ import { createOperatorLists } from "./create-operator-lists.ts";
 import { createPostgresPauses } from "./create-postgres-pauses.ts";
 import { createTargetStates } from "./create-target-states.ts";
 import { createPostgresPool, type PostgresOptions } from "./create-postgres-pool.ts";
-import { batchPostgresIngests } from "./batch-postgres-ingests.ts";
+import { batchPostgresWrites } from "./batch-postgres-writes.ts";
 import {
   insertPostgresDeliveries,
   insertPostgresEvents,
   preparePostgresIngest,
+  type PreparedIngest,
 } from "./insert-postgres-events.ts";
 import {
   DUE_CHANNEL,
@@ -38,7 +39,14 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   const listeners: DeliveryListener[] = [];
   let hashKey: KeyHasher | undefined;
   const sql = postgresSqlRunner(pool);
-  const ingest = batchPostgresIngests((ingests) => insertPostgresEvents(pool, ingests));
+  const ingest = batchPostgresWrites(
+    (ingests: readonly PreparedIngest[]) => insertPostgresEvents(pool, ingests),
+    {
+      bytesOf: (i) => i.row.length,
+      // one statement cannot take a dedupe key twice
+      keyOf: ({ input }) => input.dedupe && `${input.event.source}\n${input.dedupe.key}`,
+    },
+  );
 
   const rows = async (sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows;

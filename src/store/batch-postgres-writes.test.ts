@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { batchPostgresWrites, type WriteBatchOptions } from "./batch-postgres-writes.ts";
+
+interface Item {
+  name: string;
+  bytes?: number;
+  key?: string;
+}
+
+/**
+ * The batcher over a write that holds each statement until the test lets it go: `statements`
+ * lists the names of each statement as it starts; a statement with a name in `failing` fails.
+ */
+function harness(options: WriteBatchOptions<Item>, failing: readonly string[] = []) {
+  const statements: string[][] = [];
+  const held: (() => void)[] = [];
+  const writeOne = batchPostgresWrites(
+    async (items: readonly Item[]) => {
+      const names = items.map((i) => i.name);
+      statements.push(names);
+      await new Promise<void>((resolve) => held.push(resolve));
+      if (names.some((n) => failing.includes(n))) throw new Error(`bad ${names.join(",")}`);
+      return names.map((n) => `wrote ${n}`);
+    },
+    { bytesOf: (i) => i.bytes ?? 10, keyOf: (i) => i.key, ...options },
+  );
+  const releaseAll = async () => {
+    for (let turn = 0; turn < 50; turn += 1) {
+      held.splice(0).forEach((release) => release());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { writeOne, statements, releaseAll };
+}
+
+const named = (...names: string[]): Item[] => names.map((name) => ({ name }));
+
+describe("batchPostgresWrites", () => {
+  const cases: {
+    name: string;
+    options: WriteBatchOptions<Item>;
+    items: Item[];
+    failing?: string[];
+    statements: string[][];
+    rejected?: string[];
+  }[] = [
+    {
+      name: "writes each at once while statements are free, then what queued together",
+      options: { maxInFlight: 2 },
+      items: named("a", "b", "c", "d", "e"),
+      statements: [["a"], ["b"], ["c", "d", "e"]],
+    },
+    {
+      name: "puts at most maxItems in one statement",
+      options: { maxInFlight: 1, maxItems: 2 },
+      items: named("a", "b", "c", "d", "e"),
+      statements: [["a"], ["b", "c"], ["d", "e"]],
+    },
+    {
+      name: "stops a statement before the item that would pass maxBytes; a larger one goes alone",
+      options: { maxInFlight: 1, maxBytes: 100 },
+      items: [
+        { name: "a" },
+        { name: "b", bytes: 60 },
+        { name: "c", bytes: 60 },
+        { name: "d", bytes: 500 },
+        { name: "e" },
+      ],
+      statements: [["a"], ["b"], ["c"], ["d"], ["e"]],
+    },
+    {
+      name: "never puts two items with one key in one statement, nor one after them",
+      options: { maxInFlight: 1 },
+      items: [{ name: "a" }, { name: "b", key: "k" }, { name: "c", key: "k" }, { name: "d" }],
+      statements: [["a"], ["b"], ["c", "d"]],
+    },
+    {
+      name: "tries each item of a failed statement alone, in order, failing only the bad one",
+      options: { maxInFlight: 1 },
+      items: named("a", "b", "bad", "c"),
+      failing: ["bad"],
+      statements: [["a"], ["b", "bad", "c"], ["b"], ["bad"], ["c"]],
+      rejected: ["bad"],
+    },
+  ];
+
+  it.each(cases)("$name", async ({ options, items, failing, statements, rejected = [] }) => {
+    const h = harness(options, failing);
+    const settled = Promise.allSettled(items.map((i) => h.writeOne(i)));
+    await h.releaseAll();
+    const results = await settled;
+    expect(h.statements).toEqual(statements);
+    expect(items.filter((_, i) => results[i]?.status === "rejected").map((i) => i.name)).toEqual(
+      rejected,
+    );
+    for (const [i, result] of results.entries())
+      if (result.status === "fulfilled") expect(result.value).toBe(`wrote ${items[i]!.name}`);
+  });
+
+  it("fails the items a statement returned no result for", async () => {
+    const writeOne = batchPostgresWrites(async (items: readonly string[]) =>
+      Promise.resolve(items.slice(1)),
+    );
+    const settled = await Promise.allSettled([writeOne("a")]);
+    expect(settled[0]).toMatchObject({ status: "rejected" });
+  });
+});

@@ -1,0 +1,85 @@
+export interface WriteBatchOptions<T> {
+  /** Statements in flight at once; writes arriving meanwhile wait and go together. */
+  maxInFlight?: number;
+  /** Items in one statement. */
+  maxItems?: number;
+  /** Bytes of items in one statement (a single larger item still goes, alone). */
+  maxBytes?: number;
+  /** What an item weighs against `maxBytes`. */
+  bytesOf?: (item: T) => number;
+  /** Items with one key never share a statement (e.g. one dedupe key, one delivery). */
+  keyOf?: (item: T) => string | undefined;
+}
+
+interface Waiting<T, R> {
+  item: T;
+  resolve(result: R): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for PostgreSQL writes: while `maxInFlight` statements run, new writes queue, and
+ * the next statement takes all that queued (up to the limits), one multi-row statement, one
+ * round trip and one commit for all. An idle store writes each item at once. Items go in the
+ * order they came, and two with one key never share a statement (the later waits for the
+ * next). When a statement of several fails, each of its items is tried alone, in order, so one
+ * bad item fails only its own write. `write` answers one result per item, in order.
+ */
+export function batchPostgresWrites<T, R>(
+  write: (items: readonly T[]) => Promise<R[]>,
+  options: WriteBatchOptions<T> = {},
+): (item: T) => Promise<R> {
+  const { maxInFlight = 3, maxItems = 100, maxBytes = 4_000_000 } = options;
+  const { bytesOf = () => 0, keyOf = () => undefined } = options;
+  const queue: Waiting<T, R>[] = [];
+  let inFlight = 0;
+
+  // In arrival order, stopping at the first that does not fit, so a later item never commits
+  // in an earlier statement than one that came before it (seq orders an order key's deliveries).
+  const take = (): Waiting<T, R>[] => {
+    const keys = new Set<string>();
+    let bytes = 0;
+    let count = 0;
+    for (const { item } of queue) {
+      const key = keyOf(item);
+      const size = bytesOf(item);
+      const full = count === maxItems || (count > 0 && bytes + size > maxBytes);
+      if (full || (key !== undefined && keys.has(key))) break;
+      if (key !== undefined) keys.add(key);
+      bytes += size;
+      count += 1;
+    }
+    return queue.splice(0, count);
+  };
+
+  const settle = async (batch: readonly Waiting<T, R>[]): Promise<void> => {
+    try {
+      const results = await write(batch.map((w) => w.item));
+      for (const [i, w] of batch.entries()) {
+        if (i < results.length) w.resolve(results[i] as R);
+        else w.reject(new Error("the statement returned fewer results than it was given items"));
+      }
+    } catch (error) {
+      const [only] = batch;
+      if (only && batch.length === 1) only.reject(error);
+      else for (const w of batch) await settle([w]);
+    }
+  };
+
+  const flush = () => {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const batch = take();
+      inFlight += 1;
+      void settle(batch).finally(() => {
+        inFlight -= 1;
+        flush();
+      });
+    }
+  };
+
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      flush();
+    });
+}
