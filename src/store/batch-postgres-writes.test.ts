@@ -97,6 +97,14 @@ describe("batchPostgresWrites", () => {
       if (result.status === "fulfilled") expect(result.value).toBe(`wrote ${items[i]!.name}`);
   });
 
+  it("fails every item at once when the failure cannot be one item's", async () => {
+    const h = harness({ maxInFlight: 1, mayBeOneItem: () => false }, ["b"]);
+    const settled = Promise.allSettled(named("a", "b", "c").map((i) => h.writeOne(i)));
+    await h.releaseAll();
+    expect((await settled).map((s) => s.status)).toEqual(["fulfilled", "rejected", "rejected"]);
+    expect(h.statements).toEqual([["a"], ["b", "c"]]);
+  });
+
   it("fails the items a statement returned no result for", async () => {
     const writeOne = batchPostgresWrites(async (items: readonly string[]) =>
       Promise.resolve(items.slice(1)),

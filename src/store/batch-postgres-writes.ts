@@ -9,6 +9,12 @@ export interface WriteBatchOptions<T> {
   bytesOf?: (item: T) => number;
   /** Items with one key never share a statement (e.g. one dedupe key, one delivery). */
   keyOf?: (item: T) => string | undefined;
+  /**
+   * Whether a failed statement may have failed for one of its items, so that each is worth
+   * trying alone (a constraint or a value); not for a lost connection or a timeout, which would
+   * only be waited for once per item.
+   */
+  mayBeOneItem?: (error: unknown) => boolean;
 }
 
 interface Waiting<T, R> {
@@ -22,15 +28,16 @@ interface Waiting<T, R> {
  * the next statement takes all that queued (up to the limits), one multi-row statement, one
  * round trip and one commit for all. An idle store writes each item at once. Items go in the
  * order they came, and two with one key never share a statement (the later waits for the
- * next). When a statement of several fails, each of its items is tried alone, in order, so one
- * bad item fails only its own write. `write` answers one result per item, in order.
+ * next). When a statement of several fails for what may be one item's fault, each of its items
+ * is tried alone, in order, so one bad item fails only its own write; any other failure fails
+ * them all at once. `write` answers one result per item, in order.
  */
 export function batchPostgresWrites<T, R>(
   write: (items: readonly T[]) => Promise<R[]>,
   options: WriteBatchOptions<T> = {},
 ): (item: T) => Promise<R> {
   const { maxInFlight = 3, maxItems = 100, maxBytes = 4_000_000 } = options;
-  const { bytesOf = () => 0, keyOf = () => undefined } = options;
+  const { bytesOf = () => 0, keyOf = () => undefined, mayBeOneItem = () => true } = options;
   const queue: Waiting<T, R>[] = [];
   let inFlight = 0;
 
@@ -60,9 +67,8 @@ export function batchPostgresWrites<T, R>(
         else w.reject(new Error("the statement returned fewer results than it was given items"));
       }
     } catch (error) {
-      const [only] = batch;
-      if (only && batch.length === 1) only.reject(error);
-      else for (const w of batch) await settle([w]);
+      if (batch.length > 1 && mayBeOneItem(error)) for (const w of batch) await settle([w]);
+      else for (const w of batch) w.reject(error);
     }
   };
 

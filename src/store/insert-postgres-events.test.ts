@@ -120,4 +120,28 @@ describe.skipIf(!schemas)("postgres ingests written together", () => {
       await store.close();
     }
   });
+
+  it("fails a statement of several that timed out at once, not once per event", async () => {
+    const url = await schemas!.create();
+    const store = openPostgresStore(url, { statementTimeout: 300 });
+    await store.migrate();
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE events IN ACCESS EXCLUSIVE MODE");
+      const started = Date.now();
+      const settled = await Promise.allSettled(
+        Array.from({ length: 8 }, () => store.ingest({ event: event(), deliveries: [] })),
+      );
+      // 3 alone, then the other 5 in one statement: two timeouts, where 5 tried one by one
+      // after the first would take 7
+      expect(settled.map((s) => s.status)).toEqual(Array.from({ length: 8 }, () => "rejected"));
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+      await store.close();
+    }
+  });
 });

@@ -16,7 +16,8 @@ export async function insertPostgresEvents(
   // Each dedupe key is taken (or, while unexpired at its event's receipt, the stored one kept: a
   // concurrent ingest of the same key waits here for the first), and only events whose key was
   // theirs are inserted with their deliveries; idle instances are notified of pending ones.
-  // Deliveries are inserted in the order given (seq orders an order key's deliveries).
+  // Deliveries are inserted in the order given (seq orders an order key's deliveries); keys and
+  // snapshots in sorted order, so two instances' statements never wait for each other in a circle.
   const { rows } = await pool.query<Record<string, unknown>>({
     name: "botbridge_ingest",
     text: `WITH e AS (
@@ -26,6 +27,7 @@ export async function insertPostgresEvents(
          kept AS (
            INSERT INTO dedupe_keys AS k (source, key, event_id, expires_at)
            SELECT e.source, e.dedupe_key, e.id, e.dedupe_expires FROM e WHERE e.dedupe_key IS NOT NULL
+           ORDER BY e.source, e.dedupe_key
            ON CONFLICT (source, key) DO UPDATE SET
              event_id = CASE WHEN k.expires_at > (SELECT e.received_at FROM e WHERE e.id = excluded.event_id)
                THEN k.event_id ELSE excluded.event_id END,
@@ -44,7 +46,7 @@ export async function insertPostgresEvents(
            ON CONFLICT DO NOTHING),
          snapshots AS (
            INSERT INTO route_snapshots (hash, snapshot)
-           SELECT s.hash, s.snapshot FROM json_to_recordset($2::json) AS s(hash text, snapshot json)
+           SELECT s.hash, s.snapshot FROM json_to_recordset($2::json) AS s(hash text, snapshot json) ORDER BY s.hash
            ON CONFLICT (hash) DO NOTHING),
          incoming AS (
            SELECT x.*, e.received_at, e.lease_owner, e.lease_until,

@@ -20,6 +20,7 @@ import {
   type DeliveryListener,
 } from "./listen-for-deliveries.ts";
 import { hashIngestKeys, loadKeyHasher, type KeyHasher } from "./key-hasher.ts";
+import { mayBeOneRow } from "./may-be-one-row.ts";
 import { measurePostgresSize } from "./measure-postgres-size.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import { postgresSqlRunner } from "./postgres-sql-runner.ts";
@@ -45,6 +46,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
       bytesOf: (i) => i.row.length,
       // one statement cannot take a dedupe key twice
       keyOf: ({ input }) => input.dedupe && `${input.event.source}\n${input.dedupe.key}`,
+      mayBeOneItem: mayBeOneRow,
     },
   );
 
