@@ -21,6 +21,7 @@ export function insertSqliteEvent(
       "INSERT OR REPLACE INTO dedupe_keys (source, key, event_id, expires_at) VALUES (?, ?, ?, ?)",
     ).run(event.source, dedupe.key, event.id, dedupe.expires_at);
   }
+  const termsJson = terms.length === 0 ? null : JSON.stringify(terms);
   statement(
     "INSERT INTO events (id, source, received_at, method, path, content_type, query, headers, body, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   ).run(
@@ -33,10 +34,13 @@ export function insertSqliteEvent(
     JSON.stringify(event.query),
     JSON.stringify(event.headers),
     event.body === undefined ? null : JSON.stringify(event.body),
-    terms.length === 0 ? null : JSON.stringify(terms),
+    termsJson,
   );
-  const term = statement("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?, ?)");
-  for (const t of terms) term.run(t, event.id);
+  // one statement for all of them: 15 runs of a one-row insert cost more than the rows
+  if (termsJson !== null)
+    statement(
+      "INSERT OR IGNORE INTO event_terms (term, event_id) SELECT value, ? FROM json_each(?)",
+    ).run(event.id, termsJson);
   const leased = insertSqliteDeliveries(statement, event.id, deliveries, now, lease);
   return { duplicate: false, event_id: event.id, ...(lease ? { leased } : {}) };
 }
