@@ -105,6 +105,45 @@ describe("batchPostgresWrites", () => {
     expect(h.statements).toEqual([["a"], ["b", "c"]]);
   });
 
+  it("fails the rest at once when an item tried alone fails for what is not its fault", async () => {
+    const statements: string[][] = [];
+    const itemFault = Object.assign(new Error("unique violation"), { item: true });
+    const writeOne = batchPostgresWrites(
+      async (items: readonly string[]) => {
+        statements.push([...items]);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (items.length > 1) throw itemFault;
+        throw new Error("statement timeout");
+      },
+      { maxInFlight: 1, mayBeOneItem: (error) => error === itemFault },
+    );
+    const settled = await Promise.allSettled(["a", "b", "c", "d"].map((i) => writeOne(i)));
+    expect(settled.map((s) => (s.status === "rejected" ? String(s.reason) : s.value))).toEqual([
+      "Error: statement timeout",
+      "Error: statement timeout",
+      "Error: statement timeout",
+      "Error: statement timeout",
+    ]);
+    // "a" alone, then b-d together, then b alone, whose timeout fails c and d unwritten
+    expect(statements).toEqual([["a"], ["b", "c", "d"], ["b"]]);
+  });
+
+  it("fails what is queued, and keeps working, when an option throws", async () => {
+    let throwing = true;
+    const writeOne = batchPostgresWrites(
+      (items: readonly string[]) => Promise.resolve(items.map(() => 1)),
+      {
+        keyOf: () => {
+          if (throwing) throw new Error("bad key");
+          return undefined;
+        },
+      },
+    );
+    await expect(writeOne("a")).rejects.toThrow("bad key");
+    throwing = false;
+    await expect(writeOne("b")).resolves.toBe(1);
+  });
+
   it("fails the items a statement returned no result for", async () => {
     const writeOne = batchPostgresWrites(async (items: readonly string[]) =>
       Promise.resolve(items.slice(1)),

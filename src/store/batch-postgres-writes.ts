@@ -29,8 +29,9 @@ interface Waiting<T, R> {
  * round trip and one commit for all. An idle store writes each item at once. Items go in the
  * order they came, and two with one key never share a statement (the later waits for the
  * next). When a statement of several fails for what may be one item's fault, each of its items
- * is tried alone, in order, so one bad item fails only its own write; any other failure fails
- * them all at once. `write` answers one result per item, in order.
+ * is tried alone, in order, so one bad item fails only its own write; any other failure (of the
+ * statement, or of one tried alone) fails the rest at once. `write` answers one result per item,
+ * in order.
  */
 export function batchPostgresWrites<T, R>(
   write: (items: readonly T[]) => Promise<R[]>,
@@ -41,8 +42,9 @@ export function batchPostgresWrites<T, R>(
   const queue: Waiting<T, R>[] = [];
   let inFlight = 0;
 
-  // In arrival order, stopping at the first that does not fit, so a later item never commits
-  // in an earlier statement than one that came before it (seq orders an order key's deliveries).
+  // In arrival order, stopping at the first item that does not fit. Within a statement items
+  // keep their order (seq orders an order key's deliveries); statements in flight together may
+  // commit in either order, as separate ingests always could.
   const take = (): Waiting<T, R>[] => {
     const keys = new Set<string>();
     let bytes = 0;
@@ -59,6 +61,14 @@ export function batchPostgresWrites<T, R>(
     return queue.splice(0, count);
   };
 
+  const oneItemsFault = (error: unknown): boolean => {
+    try {
+      return mayBeOneItem(error);
+    } catch {
+      return false;
+    }
+  };
+
   const settle = async (batch: readonly Waiting<T, R>[]): Promise<void> => {
     try {
       const results = await write(batch.map((w) => w.item));
@@ -67,14 +77,38 @@ export function batchPostgresWrites<T, R>(
         else w.reject(new Error("the statement returned fewer results than it was given items"));
       }
     } catch (error) {
-      if (batch.length > 1 && mayBeOneItem(error)) for (const w of batch) await settle([w]);
+      if (batch.length > 1 && oneItemsFault(error)) await settleAlone(batch);
       else for (const w of batch) w.reject(error);
+    }
+  };
+
+  // Each alone, in order. A failure that is not one item's (a timeout, a lost connection) fails
+  // the rest at once instead of being waited for once per item.
+  const settleAlone = async (batch: readonly Waiting<T, R>[]): Promise<void> => {
+    for (const [i, w] of batch.entries()) {
+      try {
+        const results = await write([w.item]);
+        if (results.length > 0) w.resolve(results[0] as R);
+        else w.reject(new Error("the statement returned fewer results than it was given items"));
+      } catch (error) {
+        w.reject(error);
+        if (!oneItemsFault(error)) {
+          for (const rest of batch.slice(i + 1)) rest.reject(error);
+          return;
+        }
+      }
     }
   };
 
   const flush = () => {
     while (inFlight < maxInFlight && queue.length > 0) {
-      const batch = take();
+      let batch: Waiting<T, R>[];
+      try {
+        batch = take();
+      } catch (error) {
+        for (const w of queue.splice(0)) w.reject(error);
+        return;
+      }
       inFlight += 1;
       void settle(batch).finally(() => {
         inFlight -= 1;

@@ -63,6 +63,29 @@ describe.skipIf(!schemas)("postgres ingests written together", () => {
     }
   });
 
+  it("writes no route snapshot for an event that is a repeat", async () => {
+    const { store, url, query } = await openFresh();
+    const pool = createPostgresPool(url, {});
+    try {
+      const dedupe = { key: "lead-1", expires_at: T0 + 60_000 };
+      const first = { event: event(), deliveries: [delivery()], dedupe };
+      const repeat = {
+        event: event(),
+        deliveries: [delivery({ route_snapshot: { id: "r-only-in-the-repeat", actions: [] } })],
+        dedupe,
+      };
+      await insertPostgresEvents(pool, [preparePostgresIngest(first)]);
+      const [result] = await insertPostgresEvents(pool, [preparePostgresIngest(repeat)]);
+      expect(result).toEqual({ duplicate: true, event_id: first.event.id });
+      expect(await query("SELECT snapshot::text AS s FROM route_snapshots")).toEqual([
+        { s: JSON.stringify(first.deliveries[0]!.route_snapshot) },
+      ]);
+    } finally {
+      await pool.end();
+      await store.close();
+    }
+  });
+
   it("stores a burst of concurrent ingests through the store, each once", async () => {
     const { store } = await openFresh();
     try {

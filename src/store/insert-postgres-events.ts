@@ -44,10 +44,6 @@ export async function insertPostgresEvents(
          termed AS (
            INSERT INTO event_terms (term, event_id) SELECT t, stored.id FROM stored, unnest(stored.terms) AS t
            ON CONFLICT DO NOTHING),
-         snapshots AS (
-           INSERT INTO route_snapshots (hash, snapshot)
-           SELECT s.hash, s.snapshot FROM json_to_recordset($2::json) AS s(hash text, snapshot json) ORDER BY s.hash
-           ON CONFLICT (hash) DO NOTHING),
          incoming AS (
            SELECT x.*, e.received_at, e.lease_owner, e.lease_until,
              e.lease_owner IS NOT NULL AND (x.next_target IS NULL OR NOT EXISTS (
@@ -56,6 +52,11 @@ export async function insertPostgresEvents(
            FROM json_to_recordset($3::json)
                AS x(id text, event_id text, route_id text, hash text, order_key text, next_target text, n bigint)
              JOIN stored ON stored.id = x.event_id JOIN e ON e.id = x.event_id),
+         snapshots AS (
+           INSERT INTO route_snapshots (hash, snapshot)
+           SELECT s.hash, s.snapshot FROM json_to_recordset($2::json) AS s(hash text, snapshot json)
+           WHERE s.hash IN (SELECT incoming.hash FROM incoming) ORDER BY s.hash
+           ON CONFLICT (hash) DO NOTHING),
          queued AS (
            INSERT INTO deliveries (id, event_id, route_id, route_hash, status, lease_owner, next_attempt_at, order_key, next_target, created_at, updated_at, run_since)
            SELECT x.id, x.event_id, x.route_id, x.hash, CASE WHEN x.take THEN 'running' ELSE 'pending' END,

@@ -6,6 +6,8 @@ describe("mayBeOneRow", () => {
     ["unique violation", { code: "23505" }, true],
     ["invalid text representation", { code: "22P02" }, true],
     ["deadlock", { code: "40P01" }, true],
+    ["serialization failure", { code: "40001" }, true],
+    ["commit outcome unknown", { code: "40003" }, false],
     ["statement timeout", { code: "57014" }, false],
     ["read-only transaction", { code: "25006" }, false],
     ["admin shutdown", { code: "57P01" }, false],
