@@ -69,13 +69,17 @@ export function batchPostgresWrites<T, R>(
     }
   };
 
+  // one result per item, in order; an item the statement returned none for fails
+  const answer = (batch: readonly Waiting<T, R>[], results: readonly R[]): void => {
+    for (const [i, w] of batch.entries()) {
+      if (i < results.length) w.resolve(results[i] as R);
+      else w.reject(new Error("the statement returned fewer results than it was given items"));
+    }
+  };
+
   const settle = async (batch: readonly Waiting<T, R>[]): Promise<void> => {
     try {
-      const results = await write(batch.map((w) => w.item));
-      for (const [i, w] of batch.entries()) {
-        if (i < results.length) w.resolve(results[i] as R);
-        else w.reject(new Error("the statement returned fewer results than it was given items"));
-      }
+      answer(batch, await write(batch.map((w) => w.item)));
     } catch (error) {
       if (batch.length > 1 && oneItemsFault(error)) await settleAlone(batch);
       else for (const w of batch) w.reject(error);
@@ -87,9 +91,7 @@ export function batchPostgresWrites<T, R>(
   const settleAlone = async (batch: readonly Waiting<T, R>[]): Promise<void> => {
     for (const [i, w] of batch.entries()) {
       try {
-        const results = await write([w.item]);
-        if (results.length > 0) w.resolve(results[0] as R);
-        else w.reject(new Error("the statement returned fewer results than it was given items"));
+        answer([w], await write([w.item]));
       } catch (error) {
         w.reject(error);
         if (!oneItemsFault(error)) {
